@@ -1,0 +1,2 @@
+// placeholder entry, replaced by the shell work
+console.debug('howsocial content script');

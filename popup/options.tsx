@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>HowSocial</p>, document.getElementById('app')!);

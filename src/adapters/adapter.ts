@@ -1,0 +1,16 @@
+import type { PageModel } from '../model';
+
+/**
+ * An adapter knows one platform's markup and turns its DOM into a PageModel. It never judges.
+ *
+ * `detect` must be cheap (a handful of selector look-ups, no full walks): the content script
+ * runs every adapter's detect on every page, and must exit in well under a millisecond on pages
+ * that are neither articles nor profiles. The highest non-zero confidence wins; ties go to the
+ * higher `priority` (specific platforms above the generic fallback).
+ */
+export interface Adapter {
+  id: string;
+  priority: number;
+  detect(doc: Document, url: URL): number;
+  extract(doc: Document, url: URL): PageModel;
+}

@@ -1,0 +1,2 @@
+// placeholder
+console.debug('howsocial background');

@@ -1,0 +1,60 @@
+import { factsOf } from './facts';
+import { fingerprintsOf } from './lib/fingerprint';
+import type { Audit, Finding, PageModel } from './model';
+import { RULES, RULES_VERSION } from './rules';
+import type { RuleContext } from './rules/rule';
+import { bandOf, scoreOf } from './score';
+import { siteOf } from './lib/site';
+
+/** Run every applicable rule on a page model. Pure: no DOM, no clock except ctx.now. */
+export function judge(model: PageModel, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (!rule.appliesTo.includes(model.kind)) continue;
+    let result: ReturnType<typeof rule.judge>;
+    try {
+      result = rule.judge(model, ctx);
+    } catch {
+      // A rule that throws on odd input must not take the whole audit down: it says nothing.
+      result = null;
+    }
+    findings.push(
+      result
+        ? {
+            rule: rule.id,
+            verdict: result.verdict,
+            score: result.score,
+            weight: rule.weight,
+            evidence: result.evidence.slice(0, 10),
+            detail: result.detail,
+          }
+        : { rule: rule.id, verdict: 'n/a', score: null, weight: rule.weight, evidence: [] },
+    );
+  }
+  return findings;
+}
+
+/** How many items the verdict rests on: posts on social pages, comments on articles. */
+function sampleOf(model: PageModel): number {
+  if (model.social) return model.social.posts.length + (model.social.mainPost ? 1 : 0);
+  return model.comments?.comments?.length ?? 0;
+}
+
+export function auditOf(model: PageModel, ctx: RuleContext): Audit {
+  const findings = model.kind === 'other' ? [] : judge(model, ctx);
+  const score = model.kind === 'other' ? null : scoreOf(findings);
+  return {
+    url: model.url,
+    site: siteOf(model.url),
+    kind: model.kind,
+    platform: model.platform,
+    score,
+    band: bandOf(score),
+    findings,
+    facts: factsOf(model),
+    time: ctx.now,
+    rulesVersion: RULES_VERSION,
+    fingerprints: fingerprintsOf(model),
+    sample: sampleOf(model),
+  };
+}
