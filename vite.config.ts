@@ -25,7 +25,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
     build: {
-      outDir: `dist/${browser}`,
+      // HOWSOCIAL_DIST lets parallel builds (a test run beside a dev build) use their own folder.
+      outDir: `${process.env.HOWSOCIAL_DIST ?? 'dist'}/${browser}`,
       emptyOutDir: true,
       // Readable stack traces from users' bug reports; the bundle budget is measured gzipped.
       sourcemap: false,

@@ -1,1 +1,2 @@
-import { render } from 'preact'; render(<p>HowSocial</p>, document.getElementById('app')!);
+import { render } from 'preact';
+render(<p>HowSocial</p>, document.getElementById('app')!);

@@ -13,4 +13,10 @@ export interface Adapter {
   priority: number;
   detect(doc: Document, url: URL): number;
   extract(doc: Document, url: URL): PageModel;
+  /**
+   * Single-page apps (X, Facebook) append posts while the user scrolls. When present, the content
+   * script calls this instead of `extract` on DOM growth: parse only posts not in `previous`
+   * (deduplicated by id) and return the merged model.
+   */
+  extractMore?(doc: Document, url: URL, previous: PageModel): PageModel;
 }
