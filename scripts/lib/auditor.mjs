@@ -1,0 +1,144 @@
+// Runs the built extension over pages in one headless Chromium and reads back what it stored.
+// Offline and deterministic: every request is intercepted; only the page itself and the
+// extension's own files get through (see route handler below).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { extensionWorker, launchWithExtension } from './chromium.mjs';
+import { ROOT } from './messages.mjs';
+import { declaredCharsetOf, originalUrlOf } from './original-url.mjs';
+
+/** The unpacked Chrome build the CLI loads: --dist, else $HOWSOCIAL_DIST/chrome, else dist/chrome. */
+export function distChromeDir(dist = null) {
+  return resolve(ROOT, dist ?? join(process.env.HOWSOCIAL_DIST ?? 'dist', 'chrome'));
+}
+
+/** Build when the unpacked extension is missing (a fresh clone runs `npm run audit` first). */
+export function ensureBuilt(dir, log = () => {}) {
+  if (existsSync(join(dir, 'manifest.json'))) return;
+  log(`no build at ${dir}: building (node scripts/build.mjs chrome) …`);
+  const out = dir.replace(/[\\/]chrome[\\/]?$/, '');
+  const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'chrome'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, HOWSOCIAL_DIST: out },
+  });
+  if (res.status !== 0 || !existsSync(join(dir, 'manifest.json'))) throw new Error(`build failed (exit ${res.status})`);
+}
+
+function withoutHash(url) {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** text/html with the charset the page declares, else UTF-8 when the bytes are UTF-8, else windows-1252. */
+export function htmlContentType(bytes) {
+  const declared = declaredCharsetOf(bytes);
+  if (declared) return `text/html; charset=${declared}`;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/html; charset=utf-8';
+  } catch {
+    // What browsers assume for an undeclared legacy page in Western locales.
+    return 'text/html; charset=windows-1252';
+  }
+}
+
+/**
+ * Resolve one CLI input to what the browser loads.
+ * @returns {Promise<{ input: string, url: string, source: string, body: Buffer | null }>}
+ */
+export async function resolveInput({ input, isUrl, url }) {
+  if (isUrl) return { input, url: new URL(input).href, source: 'url', body: null };
+  const body = await readFile(input);
+  const orig = originalUrlOf(body.toString('utf8'), { url, fileName: basename(input) });
+  return { input, url: orig.url, source: orig.source, body };
+}
+
+/**
+ * @param {{ dist: string, timeout?: number, log?: (line: string) => void }} options
+ */
+export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) {
+  const browser = await launchWithExtension(dist, { headless: true });
+  const { context, extensionId } = browser;
+  /** the page being audited now: inputs run one after another, so one slot is enough */
+  let current = null;
+
+  await context.route('**/*', async (route, request) => {
+    const url = request.url();
+    // The crxjs loader imports the content script from chrome-extension://…: blocking it would
+    // leave every page silently unaudited.
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const isMainDoc = current && request.isNavigationRequest() && request.frame() === current.page?.mainFrame();
+    if (isMainDoc && withoutHash(url) === withoutHash(current.url)) {
+      if (current.body) {
+        return route.fulfill({ status: 200, body: current.body, headers: { 'content-type': htmlContentType(current.body) } });
+      }
+      return route.continue();
+    }
+    // A live URL may redirect (http → https, trailing slash): its own main-frame hops go through.
+    if (isMainDoc && !current.body) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+
+  async function readStored(pageUrl) {
+    const worker = await extensionWorker(context, extensionId, timeout);
+    return worker.evaluate(async (u) => {
+      const strip = (s) => (s ?? '').split('#')[0];
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => strip(t.url) === strip(u)) ?? tabs.find((t) => strip(t.pendingUrl) === strip(u));
+      if (!tab?.id) return { tabId: null, audit: null };
+      const key = `audit:tab:${tab.id}`;
+      const got = await chrome.storage.session.get(key);
+      return { tabId: tab.id, audit: got[key] ?? null };
+    }, pageUrl);
+  }
+
+  /**
+   * Audit one resolved input.
+   * @returns {Promise<{ url: string, audit: object | null, error: string | null, ms: number }>}
+   */
+  async function audit(target) {
+    const started = Date.now();
+    const page = await context.newPage();
+    current = { ...target, page };
+    try {
+      let response;
+      try {
+        response = await page.goto(target.url, { waitUntil: 'domcontentloaded', timeout });
+      } catch (err) {
+        return { url: target.url, audit: null, error: `could not load: ${firstLine(err.message)}`, ms: Date.now() - started };
+      }
+      if (response && !target.body && response.status() >= 400) {
+        return { url: target.url, audit: null, error: `HTTP ${response.status()}`, ms: Date.now() - started };
+      }
+      const pageUrl = page.url();
+      const deadline = started + timeout;
+      let lastError = null;
+      // Wait on the condition (the background stored this tab's audit), polling the worker.
+      while (Date.now() < deadline) {
+        try {
+          const { audit: stored } = await readStored(pageUrl);
+          if (stored) return { url: pageUrl, audit: stored, error: null, ms: Date.now() - started };
+          lastError = null;
+        } catch (err) {
+          // The MV3 worker may be restarting between polls; ask for the new one next round.
+          lastError = err;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (lastError) log(`  (reading the extension's storage failed: ${firstLine(lastError.message)})`);
+      return { url: pageUrl, audit: null, error: null, ms: Date.now() - started };
+    } finally {
+      current = null;
+      await page.close().catch(() => {});
+    }
+  }
+
+  return { audit, context, extensionId, close: browser.close };
+}
+
+function firstLine(s) {
+  return String(s).split('\n')[0];
+}

@@ -1,0 +1,95 @@
+// Where a saved page came from: the URL it is served as in `npm run audit`, so adapters see the
+// page's real host (same-site links, wordpress.com vs self-hosted, x.com, …).
+// Parsed with regular expressions on purpose: the CLI runs in Node without a DOM, and only
+// two tags in the <head> matter.
+
+const TAG = /<(link|meta)\b([^>]*)>/gi;
+const ATTR = /([^\s=/"'<>]+)\s*(?:=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#47': '/', '#x2f': '/' };
+
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) => {
+    const key = name.toLowerCase();
+    if (key in ENTITIES) return ENTITIES[key];
+    if (key.startsWith('#x')) return String.fromCodePoint(Number.parseInt(key.slice(2), 16));
+    if (key.startsWith('#')) return String.fromCodePoint(Number.parseInt(key.slice(1), 10));
+    return whole;
+  });
+}
+
+export function attributesOf(attrText) {
+  const attrs = {};
+  for (const m of attrText.matchAll(ATTR)) {
+    const name = m[1].toLowerCase();
+    if (name in attrs) continue; // HTML: the first occurrence of an attribute wins
+    attrs[name] = decodeEntities(m[3] ?? m[4] ?? m[5] ?? '');
+  }
+  return attrs;
+}
+
+function absoluteHttp(value) {
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Strip comments, scripts and styles so a URL quoted inside them is never taken for the page's. */
+function withoutInertText(html) {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '');
+}
+
+/**
+ * The page's own URL as the page states it: `<link rel=canonical>` first, then `og:url`.
+ * Relative or non-http values are ignored (a relative canonical has nothing to resolve against).
+ * @returns {{ url: string, source: 'canonical' | 'og:url' } | null}
+ */
+export function statedUrlOf(html) {
+  const text = withoutInertText(html);
+  let og = null;
+  for (const m of text.matchAll(TAG)) {
+    const attrs = attributesOf(m[2]);
+    if (m[1].toLowerCase() === 'link') {
+      const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
+      const href = attrs.href && absoluteHttp(attrs.href);
+      if (rel.includes('canonical') && href) return { url: href, source: 'canonical' };
+    } else if (!og) {
+      const prop = (attrs.property ?? attrs.name ?? '').toLowerCase();
+      const content = attrs.content && absoluteHttp(attrs.content);
+      if (prop === 'og:url' && content) og = { url: content, source: 'og:url' };
+    }
+  }
+  return og;
+}
+
+/** Stand-in origin for a saved page that does not say where it came from. */
+export const LOCAL_ORIGIN = 'http://localhost';
+
+/**
+ * The URL a saved file is served as: --url, else canonical, else og:url, else a localhost URL
+ * named after the file.
+ * @returns {{ url: string, source: 'option' | 'canonical' | 'og:url' | 'local' }}
+ */
+export function originalUrlOf(html, { url = null, fileName = 'page.html' } = {}) {
+  if (url) return { url: new URL(url).href, source: 'option' };
+  const stated = statedUrlOf(html);
+  if (stated) return stated;
+  const base = fileName.split(/[\\/]/).pop() || 'page.html';
+  return { url: `${LOCAL_ORIGIN}/${encodeURIComponent(base)}`, source: 'local' };
+}
+
+/**
+ * The charset a saved page declares in its first 1024 bytes (where browsers look for it), or null.
+ * Served with that charset's meta intact, the browser decodes the bytes as the site meant.
+ */
+export function declaredCharsetOf(bytes) {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
