@@ -1,0 +1,120 @@
+import { squash } from '../../lib/dom';
+import type { PageKind, PageModel, Platform, SocialPost, SocialSection } from '../../model';
+
+/** Shared plumbing of the social adapters: knows no network's markup, never judges. */
+
+export function emptySocial(): SocialSection {
+  return { followers: null, following: null, posts: [], unreadable: [] };
+}
+
+export function hostMatches(url: URL, hosts: readonly string[]): boolean {
+  const h = url.hostname.toLowerCase();
+  return hosts.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+export function metaContent(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return el?.getAttribute('content') ?? null;
+}
+
+export function langOf(doc: Document): string | undefined {
+  return doc.documentElement.getAttribute('lang') || undefined;
+}
+
+/**
+ * Posts in first-seen order, one per id: later copies (a post rendered twice by a virtualised
+ * list, or re-read by extractMore) replace nothing, so the first-seen evidence stays stable.
+ */
+export function dedupePosts(posts: readonly SocialPost[]): SocialPost[] {
+  const seen = new Set<string>();
+  const out: SocialPost[] = [];
+  for (const p of posts) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Merges freshly parsed posts and the latest header counts into an earlier model of the same page. */
+export function mergeInto(previous: PageModel, fresh: PageModel): PageModel {
+  const prev = previous.social ?? emptySocial();
+  const next = fresh.social ?? emptySocial();
+  const mainId = next.mainPost?.id ?? prev.mainPost?.id;
+  const posts = dedupePosts([...prev.posts, ...next.posts]).filter((p) => p.id !== mainId);
+  const social: SocialSection = {
+    ...prev,
+    handle: next.handle ?? prev.handle,
+    name: next.name ?? prev.name,
+    followers: next.followers ?? prev.followers,
+    following: next.following ?? prev.following,
+    postsCount: next.postsCount ?? prev.postsCount,
+    mainPost: next.mainPost ?? prev.mainPost,
+    posts,
+    // A count unreadable at first (still rendering) that became readable is no longer unreadable.
+    unreadable: [...new Set([...prev.unreadable, ...next.unreadable])].filter(
+      (name) => !((name === 'followers' && next.followers !== null) || (name === 'following' && next.following !== null)),
+    ),
+  };
+  return { ...previous, kind: fresh.kind, lang: fresh.lang ?? previous.lang, social };
+}
+
+export function modelOf(
+  url: URL,
+  platform: Platform,
+  kind: PageKind,
+  social: SocialSection | undefined,
+  lang?: string,
+): PageModel {
+  return kind === 'other' ? { url: url.href, kind, platform, lang } : { url: url.href, kind, platform, lang, social };
+}
+
+const TRACKING_HOSTS = new Set(['t.co']);
+
+/**
+ * Outbound links of a post. Link shorteners that wrap every link anew (X's t.co) make the same
+ * target look different in every post, so for those the shown URL text is used instead.
+ */
+export function outboundUrls(container: Element, pageHost: string, skip?: Element | null): string[] {
+  const urls: string[] = [];
+  for (const a of container.querySelectorAll('a[href]')) {
+    if (skip?.contains(a)) continue;
+    const raw = a.getAttribute('href') ?? '';
+    let href: URL;
+    try {
+      href = new URL(raw, `https://${pageHost}/`);
+    } catch {
+      continue;
+    }
+    if (!/^https?:$/.test(href.protocol)) continue;
+    const host = href.hostname.replace(/^www\./, '');
+    if (host === pageHost.replace(/^www\./, '')) continue;
+    if (TRACKING_HOSTS.has(host)) {
+      const shown = squash(a.textContent).replace(/…$/, '');
+      if (/^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(shown)) urls.push(/^https?:/.test(shown) ? shown : `https://${shown}`);
+      continue;
+    }
+    urls.push(href.href);
+  }
+  return [...new Set(urls)];
+}
+
+/** A date string the platform printed (tooltip/aria-label) as ISO, or undefined. */
+export function isoOf(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const direct = Date.parse(value);
+  if (!Number.isNaN(direct)) return new Date(direct).toISOString();
+  // "January 5, 2025 at 3:04 PM" (Bluesky's tooltip): Date.parse does not know " at ".
+  const en = Date.parse(value.replace(/\s+at\s+/i, ' ').replace(/\u202f/g, ' '));
+  if (!Number.isNaN(en)) return new Date(en).toISOString();
+  const de = /(\d{1,2})\.\s*([A-Za-zäÄ]+)\.?\s+(\d{4})(?:\s+um\s+(\d{1,2}):(\d{2}))?/.exec(value);
+  if (de) {
+    const month = DE_MONTHS.findIndex((m) => de[2].toLowerCase().startsWith(m));
+    if (month >= 0) {
+      return new Date(Number(de[3]), month, Number(de[1]), Number(de[4] ?? 0), Number(de[5] ?? 0)).toISOString();
+    }
+  }
+  return undefined;
+}
+
+const DE_MONTHS = ['jan', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'];

@@ -1,0 +1,197 @@
+import { countBefore, parseCount } from '../lib/counts';
+import { evidenceOf, squash } from '../lib/dom';
+import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
+import { emptySocial, hostMatches, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import type { Adapter } from './adapter';
+
+/**
+ * X / Twitter, from the markup x.com serves in 2025–2026 (React Native Web, stable `data-testid`s):
+ * `article[data-testid="tweet"]` per post, `tweetText`, `User-Name`, `time[datetime]` inside the
+ * permalink `a[href*="/status/"]`, and the action buttons' aria-labels with the exact counts
+ * ("4483 reposts. Repost") next to the abbreviated visible text ("4.4K").
+ */
+
+const HOSTS = ['x.com', 'twitter.com'];
+const TWEET = 'article[data-testid="tweet"]';
+/** First path segments that are X's own pages, not accounts. */
+const RESERVED = new Set([
+  'home',
+  'explore',
+  'search',
+  'notifications',
+  'messages',
+  'settings',
+  'i',
+  'compose',
+  'login',
+  'logout',
+  'signup',
+  'tos',
+  'privacy',
+  'hashtag',
+  'intent',
+  'share',
+  'jobs',
+  'lists',
+  'communities',
+  'bookmarks',
+]);
+
+// socialContext wording in the UIs our users run (EN, DE).
+const PINNED = /^(pinned|angeheftet|fixiert)/i;
+const REPOSTED = /(reposted|retweeted|hat repostet|haben repostet|hat retweetet|reposteado)\s*$/i;
+const REPLYING = /^(replying to|antwort an|als antwort an)\b/i;
+
+function kindOf(url: URL, doc: Document): { kind: PageKind; handle?: string; statusId?: string } {
+  if (hostMatches(url, HOSTS)) {
+    const [first, second, third] = url.pathname.split('/').filter(Boolean);
+    if (!first || RESERVED.has(first.toLowerCase())) return { kind: 'other' };
+    if (second === 'status' && third && /^\d+$/.test(third)) return { kind: 'post', handle: first, statusId: third };
+    if (!second || ['with_replies', 'media', 'highlights', 'superfollows'].includes(second))
+      return { kind: 'profile', handle: first };
+    return { kind: 'other' };
+  }
+  // A saved page or a local copy: decide from the DOM. A profile has the account header.
+  if (doc.querySelector('[data-testid="UserName"], [data-testid="UserProfileHeader_Items"]')) return { kind: 'profile' };
+  return { kind: 'post' };
+}
+
+function statusIdOf(a: Element | null | undefined): string | undefined {
+  return /\/status\/(\d+)/.exec(a?.getAttribute('href') ?? '')?.[1];
+}
+
+/** The nested quoted post of a quote tweet: the block around the second `User-Name`. */
+function quoteBlockOf(article: Element): Element | null {
+  const names = article.querySelectorAll('[data-testid="User-Name"]');
+  if (names.length < 2) return null;
+  return names[1].closest('[role="link"]') ?? names[1].parentElement?.parentElement ?? null;
+}
+
+/** The count of one action button: exact from the aria-label, 0 for a button without a number. */
+function actionCount(article: Element, testid: string, groupWords: RegExp, unreadable: string[]): number | null {
+  const button = article.querySelector(`[data-testid="${testid}"], [data-testid="un${testid}"]`);
+  const group = article.querySelector('[role="group"][aria-label]')?.getAttribute('aria-label') ?? '';
+  if (!button) return group ? countBefore(group, groupWords) : null;
+  const label = button.getAttribute('aria-label') ?? '';
+  if (/\d/.test(label)) {
+    const n = parseCount(label);
+    if (n !== null) return n;
+  }
+  const fromGroup = group ? countBefore(group, groupWords) : null;
+  if (fromGroup !== null) return fromGroup;
+  const shown = squash(button.textContent);
+  // X labels a button without interactions just "Reply" / "Like" and shows no number.
+  if (!/\d/.test(label) && !/\d/.test(shown)) return 0;
+  const n = parseCount(shown);
+  if (n === null) unreadable.push(`${testid}:${shown}`);
+  return n;
+}
+
+function parseTweet(article: Element, pageHost: string, unreadable: string[]): SocialPost | null {
+  const quote = quoteBlockOf(article);
+  const own = (sel: string) => [...article.querySelectorAll(sel)].find((el) => !quote?.contains(el)) ?? null;
+  const time = own('time[datetime]');
+  const permalink = time?.closest('a[href*="/status/"]') ?? own('a[href*="/status/"]');
+  const id = statusIdOf(permalink);
+  if (!id) return null;
+  const textEl = own('[data-testid="tweetText"]');
+  const context = squash(article.querySelector('[data-testid="socialContext"]')?.textContent);
+  const nameLink = own('[data-testid="User-Name"] a[href^="/"]');
+  const author = nameLink?.getAttribute('href')?.split('/')[1];
+  const replyMarker = [...article.querySelectorAll('div[dir]')].some(
+    (d) => !textEl?.contains(d) && REPLYING.test(squash(d.textContent)),
+  );
+  return {
+    id,
+    time: time?.getAttribute('datetime') ?? undefined,
+    text: squash(textEl?.textContent),
+    urls: textEl ? outboundUrls(textEl, pageHost) : [],
+    replies: actionCount(article, 'reply', /repl(y|ies)|antworten?/, unreadable),
+    reposts: actionCount(article, 'retweet', /reposts?|retweets?/, unreadable),
+    likes: actionCount(article, 'like', /likes?|„?gefällt mir“?-angaben/, unreadable),
+    isReply: replyMarker,
+    isRepost: REPOSTED.test(context),
+    isQuote: quote !== null,
+    isPinned: PINNED.test(context),
+    // placementTracking also wraps video players and follow buttons: only around a tweet is it an ad.
+    isPromoted: article.closest('[data-testid="placementTracking"]') !== null,
+    author,
+    evidence: evidenceOf(textEl ?? article),
+  };
+}
+
+function topLevelTweets(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(TWEET)].filter((a) => !a.parentElement?.closest(TWEET));
+}
+
+function readHeader(doc: Document, social: SocialSection, handle: string | undefined): void {
+  const scope = doc.querySelector('[data-testid="primaryColumn"]') ?? doc;
+  const link = (suffix: string) =>
+    [...scope.querySelectorAll(`a[href$="/${suffix}"]`)].find(
+      (a) => !handle || a.getAttribute('href')?.toLowerCase() === `/${handle.toLowerCase()}/${suffix}`,
+    );
+  const followers = link('verified_followers') ?? link('followers');
+  const following = link('following');
+  for (const [name, el] of [
+    ['followers', followers],
+    ['following', following],
+  ] as const) {
+    if (!el) continue;
+    const n = parseCount(el.textContent);
+    if (n === null) social.unreadable.push(name);
+    else social[name] = n;
+  }
+  const header = scope.querySelector('[data-testid="UserName"]');
+  if (header) {
+    social.handle ??= /@(\w{1,15})/.exec(header.textContent ?? '')?.[1];
+    social.name = squash(header.querySelector('span')?.textContent) || undefined;
+  }
+  // The top bar's "74.2K posts" / "1.234 Beiträge".
+  const bar = [...scope.querySelectorAll('h2[role="heading"] + div')].find((d) => /\d/.test(d.textContent ?? ''));
+  if (bar) social.postsCount = parseCount(bar.textContent);
+}
+
+function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+  const { kind, handle, statusId } = kindOf(url, doc);
+  const social = emptySocial();
+  social.handle = handle;
+  if (kind === 'profile') readHeader(doc, social, handle);
+  const pageHost = hostMatches(url, HOSTS) ? url.hostname : 'x.com';
+  let afterMain = false;
+  for (const article of topLevelTweets(doc)) {
+    const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
+    if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
+    const post = parseTweet(article, pageHost, social.unreadable);
+    if (!post) continue;
+    if (kind === 'post' && !social.mainPost && (!statusId || post.id === statusId)) {
+      social.mainPost = post;
+      afterMain = true;
+      continue;
+    }
+    // On a post page, everything below the focused post is a reply in its conversation.
+    if (kind === 'post' && afterMain) post.isReply = true;
+    social.posts.push(post);
+  }
+  if (kind === 'post') social.handle ??= social.mainPost?.author;
+  return modelOf(url, 'x', kind, social, langOf(doc));
+}
+
+const x: Adapter = {
+  id: 'x',
+  priority: 50,
+  detect(doc, url) {
+    if (hostMatches(url, HOSTS)) return 1;
+    // Saved copies of X pages served elsewhere: below the blog adapters' certain matches.
+    return doc.querySelector(TWEET) ? 0.6 : 0;
+  },
+  extract(doc, url) {
+    return extractWith(doc, url, new Set());
+  },
+  extractMore(doc, url, previous) {
+    if (previous.url !== url.href) return extractWith(doc, url, new Set());
+    const known = new Set(previous.social?.posts.map((p) => p.id) ?? []);
+    return mergeInto(previous, extractWith(doc, url, known));
+  },
+};
+
+export default x;
