@@ -4,5 +4,5 @@ import { build } from 'vite';
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
 for (const mode of targets) {
   await build({ mode, logLevel: 'warn' });
-  console.log(`built dist/${mode}`);
+  console.log(`built ${process.env.HOWSOCIAL_DIST ?? 'dist'}/${mode}`);
 }

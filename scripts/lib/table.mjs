@@ -1,0 +1,44 @@
+// Plain-text tables and one-line finding summaries for the terminal (npm start, npm run eval).
+import { formatMessage, ruleMessageKey } from './messages.mjs';
+
+/** Columns padded to their widest cell; `align` per column: 'l' (default) or 'r'. */
+export function table(rows, { align = [] } = {}) {
+  const width = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      width[i] = Math.max(width[i] ?? 0, String(cell).length);
+    });
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => {
+          const s = String(cell);
+          if (i === row.length - 1 && align[i] !== 'r') return s;
+          return align[i] === 'r' ? s.padStart(width[i]) : s.padEnd(width[i]);
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** Largest loss of points first (weight × shortfall), not-applicable last — as the popup sorts. */
+export function byImpact(findings) {
+  const loss = (f) => (typeof f.score === 'number' ? f.weight * (1 - f.score) : -1);
+  return [...findings].sort((a, b) => loss(b) - loss(a) || String(a.rule).localeCompare(String(b.rule)));
+}
+
+/** One line in English: the rule's detail message with its substitutions, else its title. */
+export function detailLine(finding, messages, max = 90) {
+  const text =
+    (finding.detail && formatMessage(messages, ruleMessageKey(finding.rule, 'detail'), finding.detail)) ||
+    formatMessage(messages, ruleMessageKey(finding.rule, 'title')) ||
+    '';
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+export function scoreText(score) {
+  return typeof score === 'number' ? (Number.isInteger(score) ? String(score) : score.toFixed(2)) : '–';
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// `npm start`: build the extension, serve the demo pages on localhost and show the extension on
+// them — in a real Chromium window when there is a display, else headless with a printed report.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createAuditor } from './lib/auditor.mjs';
+import { launchWithExtension } from './lib/chromium.mjs';
+import { loadMessages, ROOT } from './lib/messages.mjs';
+import { serve } from './lib/serve.mjs';
+import { byImpact, detailLine, scoreText, table } from './lib/table.mjs';
+
+const DEMO_DIR = join(ROOT, 'tests', 'fixtures', 'demo');
+/** What each demo page is meant to show, so a missing audit is reported honestly. */
+const DEMO = {
+  'kommentare-geschlossen.html': { kind: 'article', shows: 'comments closed (German theme)' },
+  'newsletter-unbeantwortet.html': {
+    kind: 'article',
+    shows: 'pre-ticked newsletter box, extra required fields, unanswered readers',
+  },
+  'healthy-post.html': { kind: 'article', shows: 'a healthy post: simple form, the author answers' },
+  'shop.html': { kind: 'other', shows: 'not an article: the badge stays empty' },
+};
+
+const args = process.argv.slice(2);
+const headless = args.includes('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
+const skipBuild = args.includes('--no-build');
+const distRoot = resolve(ROOT, process.env.HOWSOCIAL_DIST ?? 'dist');
+const distChrome = join(distRoot, 'chrome');
+const distFirefox = join(distRoot, 'firefox');
+const shown = (p) => (relative(ROOT, p).startsWith('..') ? p : relative(ROOT, p));
+
+function demoPages() {
+  const files = readdirSync(DEMO_DIR).filter((f) => f.endsWith('.html'));
+  // The four known pages in story order, any page added later after them.
+  return [...Object.keys(DEMO).filter((f) => files.includes(f)), ...files.filter((f) => !(f in DEMO)).sort()];
+}
+
+function build() {
+  if (skipBuild) return;
+  console.log('Building the extension (node scripts/build.mjs) …');
+  const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) {
+    console.error('The build failed; see the messages above.');
+    process.exit(1);
+  }
+}
+
+function howToLoad() {
+  return [
+    'Unpacked builds:',
+    `  Chrome/Chromium: ${shown(distChrome)}  → chrome://extensions, turn on "Developer mode", "Load unpacked", pick that folder`,
+    `  Firefox:         ${shown(distFirefox)} → about:debugging#/runtime/this-firefox, "Load Temporary Add-on…", pick its manifest.json`,
+    'Store zips: npm run package (writes artifacts/).',
+  ].join('\n');
+}
+
+function report(file, result, messages) {
+  const meant = DEMO[file];
+  const lines = [`\n== ${file}${meant ? ` — ${meant.shows}` : ''}`];
+  if (result.error) {
+    lines.push(`   could not audit: ${result.error}`);
+    return lines.join('\n');
+  }
+  const audit = result.audit;
+  if (!audit) {
+    lines.push('   no audit: the extension found neither an article nor a social profile here, so the badge stays empty.');
+    if (meant && meant.kind !== 'other')
+      lines.push(`   (this page is meant to be an ${meant.kind}: expected an audit — is its adapter built?)`);
+    return lines.join('\n');
+  }
+  const score = audit.score === null ? '– (not enough signals)' : `${audit.score}/100`;
+  lines.push(`   score ${score}   band ${audit.band}   ${audit.kind} · ${audit.platform}`);
+  const findings = byImpact(audit.findings ?? []);
+  if (findings.length === 0) {
+    lines.push('   no findings');
+    return lines.join('\n');
+  }
+  const rows = [['rule', 'verdict', 'score', 'detail']];
+  for (const f of findings) rows.push([f.rule, f.verdict, scoreText(f.score), detailLine(f, messages)]);
+  lines.push(
+    table(rows, { align: ['l', 'l', 'r', 'l'] })
+      .split('\n')
+      .map((l) => `   ${l}`)
+      .join('\n'),
+  );
+  return lines.join('\n');
+}
+
+async function runHeadless(server, pages) {
+  console.log(`Auditing ${pages.length} demo pages in headless Chromium (${server.url}) …`);
+  const auditor = await createAuditor({ dist: distChrome, timeout: 10_000 });
+  const messages = loadMessages('en');
+  try {
+    for (const file of pages) {
+      const url = `${server.url}/${encodeURIComponent(file)}`;
+      const result = await auditor.audit({ input: file, url, source: 'url', body: null });
+      console.log(report(file, result, messages));
+    }
+  } finally {
+    await auditor.close();
+  }
+  console.log(`\n${howToLoad()}`);
+  console.log('With a display, npm start opens Chromium with the extension on these pages instead.');
+}
+
+async function runHeaded(server, pages) {
+  const browser = await launchWithExtension(distChrome, { headless: false });
+  const { context } = browser;
+  const closed = new Promise((ok) => context.once('close', ok));
+  const [first] = context.pages();
+  for (const [i, file] of pages.entries()) {
+    const page = i === 0 && first ? first : await context.newPage();
+    await page.goto(`${server.url}/${encodeURIComponent(file)}`).catch((err) => console.error(`${file}: ${err.message}`));
+  }
+  console.log(`Chromium is open with HowSocial on ${pages.length} demo pages (${server.url}).`);
+  console.log('Pin the extension (puzzle icon) to see its badge; click it for the findings.');
+  console.log(`${howToLoad()}\nClose the browser window (or press Ctrl+C) to stop.`);
+  process.once('SIGINT', () => browser.close());
+  await closed;
+  await browser.close();
+}
+
+build();
+const server = await serve(DEMO_DIR);
+try {
+  const pages = demoPages();
+  if (headless) await runHeadless(server, pages);
+  else await runHeaded(server, pages);
+} finally {
+  await server.close();
+}
