@@ -32,6 +32,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       target: 'es2022',
       minify: true,
+      // Pages the manifest doesn't name (crxjs finds popup and options itself): the rule explanations.
+      rollupOptions: { input: { learn: 'popup/learn.html' } },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

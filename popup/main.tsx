@@ -1,2 +1,11 @@
 import { render } from 'preact';
-render(<p>HowSocial</p>, document.getElementById('app')!);
+import { t } from '../src/i18n';
+import { App } from './app';
+import { currentTab } from './lib/browser';
+import './style.css';
+
+// The page's language follows the browser's (chrome.i18n picks the same one for every text).
+document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+document.title = t('popup_title');
+
+currentTab().then((tab) => render(<App tab={tab} />, document.getElementById('app')!));

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
+import { exportBackup, type ImportReport, importBackup } from '../../src/export/backup';
+import type { HowSocialDb } from '../../src/storage/db';
+
+/** JSON backup of the whole history, and import that merges and says what it skipped. */
+export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: () => void }) {
+  const [link, setLink] = useState<{ url: string; audits: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => () => link && URL.revokeObjectURL(link.url), [link]);
+
+  const backup = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const { blob, audits } = await exportBackup(db);
+      setLink({ url: URL.createObjectURL(blob), audits });
+    } catch {
+      setError(t('export_failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const restore = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setReport(null);
+    setError('');
+    try {
+      setReport(await importBackup(db, await file.text()));
+      onImported?.();
+    } catch (err) {
+      const code = err instanceof Error ? err.message : '';
+      setError(
+        t(
+          code === 'not-json' || code === 'not-a-backup' || code === 'newer-version'
+            ? `export_import_${code.replace(/-/g, '_')}`
+            : 'export_import_failed',
+        ),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="backup" aria-labelledby="backup-title">
+      <h3 id="backup-title">{t('export_backup_title')}</h3>
+      <p class="help">{t('export_backup_help')}</p>
+      <div class="actions">
+        <button type="button" onClick={backup} disabled={busy} data-testid="backup-export">
+          {t('export_backup')}
+        </button>
+        <label class="button">
+          {t('export_import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="sr-only"
+            disabled={busy}
+            onChange={(e) => restore(e.currentTarget.files?.[0])}
+            data-testid="backup-import"
+          />
+        </label>
+      </div>
+      {link && (
+        <p role="status">
+          <a
+            href={link.url}
+            download={`howsocial-backup-${new Date().toISOString().slice(0, 10)}.json`}
+            data-export-url={link.url}
+          >
+            {t('export_backup_download', [link.audits])}
+          </a>
+        </p>
+      )}
+      {report && (
+        <div role="status" data-testid="import-report">
+          <p>{t('export_import_report', [report.imported, report.duplicates, report.skipped.length])}</p>
+          {report.skipped.length > 0 && (
+            <ul class="skipped">
+              {report.skipped.slice(0, 20).map((s) => (
+                <li key={`${s.index}-${s.reason}`}>{t('export_import_skipped_item', [s.index, s.reason])}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {error && (
+        <p class="notice" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Band, Platform } from '../../src/model';
+import type { AuditRow, HowSocialDb } from '../../src/storage/db';
+
+export interface SiteSummary {
+  site: string;
+  platform: Platform;
+  score: number | null;
+  band: Band;
+  lastVisit: number;
+  audits: number;
+  points: { time: number; score: number | null }[];
+}
+
+/** One entry per audited site, newest audit first in `points` order oldest → newest. */
+export async function siteSummaries(db: HowSocialDb): Promise<SiteSummary[]> {
+  // The [site+time] index hands rows over already grouped by site and in time order.
+  const rows: AuditRow[] = await db.audits.orderBy('[site+time]').toArray();
+  const out: SiteSummary[] = [];
+  let current: SiteSummary | null = null;
+  for (const r of rows) {
+    if (!current || current.site !== r.site) {
+      current = { site: r.site, platform: r.platform, score: r.score, band: r.band, lastVisit: r.time, audits: 0, points: [] };
+      out.push(current);
+    }
+    current.audits++;
+    current.points.push({ time: r.time, score: r.score });
+    current.platform = r.platform;
+    current.score = r.score;
+    current.band = r.band;
+    current.lastVisit = r.time;
+  }
+  return out;
+}
+
+export type SortKey = 'recent' | 'score-asc' | 'score-desc' | 'site';
+
+export function filterAndSort(sites: readonly SiteSummary[], query: string, sort: SortKey): SiteSummary[] {
+  const q = query.trim().toLowerCase();
+  const list = q ? sites.filter((s) => s.site.toLowerCase().includes(q) || s.platform.includes(q)) : [...sites];
+  // Sites without a score sort after those with one, whichever direction.
+  const score = (s: SiteSummary, empty: number) => s.score ?? empty;
+  const cmp: Record<SortKey, (a: SiteSummary, b: SiteSummary) => number> = {
+    recent: (a, b) => b.lastVisit - a.lastVisit,
+    'score-asc': (a, b) => score(a, 101) - score(b, 101),
+    'score-desc': (a, b) => score(b, -1) - score(a, -1),
+    site: (a, b) => a.site.localeCompare(b.site),
+  };
+  return list.sort((a, b) => cmp[sort](a, b) || a.site.localeCompare(b.site));
+}
+
+/** Delete a site's audits with their findings and fingerprints in one transaction. */
+export async function deleteSite(db: HowSocialDb, site: string): Promise<number> {
+  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+    const ids = (await db.audits.where('site').equals(site).primaryKeys()) as number[];
+    await db.findings.where('auditId').anyOf(ids).delete();
+    await db.fingerprints.where('site').equals(site).delete();
+    await db.audits.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+export async function deleteEverything(db: HowSocialDb): Promise<void> {
+  await db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+    await Promise.all([db.audits.clear(), db.findings.clear(), db.fingerprints.clear()]);
+  });
+}

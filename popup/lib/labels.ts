@@ -1,0 +1,39 @@
+import { t } from '../../src/i18n';
+import type { Band, PageKind, Platform, Verdict } from '../../src/model';
+
+/** Brand names are not translated. */
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  wordpress: 'WordPress',
+  'wordpress-com': 'WordPress.com',
+  blogger: 'Blogger',
+  ghost: 'Ghost',
+  medium: 'Medium',
+  substack: 'Substack',
+  x: 'X (Twitter)',
+  facebook: 'Facebook',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  generic: 'Web',
+};
+
+export const platformName = (p: string) => PLATFORM_NAMES[p as Platform] ?? p;
+export const kindLabel = (k: PageKind) => t(`popup_kind_${k}`);
+export const bandLabel = (b: Band) => t(`band_${b}`);
+export const verdictLabel = (v: Verdict) => t(v === 'n/a' ? 'verdict_na' : `verdict_${v}`);
+
+/** `rule_<id>_<part>` as src/rules/rule.ts messageKey builds it (plus `learn`, used only here). */
+export const ruleKey = (rule: string, part: 'title' | 'why' | 'advice' | 'detail' | 'learn') =>
+  `rule_${rule.replace(/-/g, '_')}_${part}`;
+
+/** Dates in the browser's language (German users read 22.11.2026). */
+export function dateLabel(time: number, withTime = false): string {
+  const lang = chrome.i18n?.getUILanguage?.() ?? 'en';
+  const opts: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+  try {
+    return new Intl.DateTimeFormat(lang, opts).format(time);
+  } catch {
+    return new Date(time).toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,154 @@
+import { useState } from 'preact/hooks';
+import { t, tOptional } from '../../src/i18n';
+import { sendMessage } from '../../src/lib/messaging';
+import type { Audit, Evidence, Finding } from '../../src/model';
+import { byImpact } from '../../src/score';
+import { Gauge } from '../components/Gauge';
+import { kindLabel, platformName, ruleKey, verdictLabel } from '../lib/labels';
+
+/** Ask the content script to scroll to and outline the element (the popup itself never touches the page). */
+function highlight(tabId: number | null, selector: string) {
+  if (tabId === null || !selector) return;
+  void sendMessage({ type: 'highlight', tabId, selector });
+}
+
+function EvidenceList({ evidence, tabId }: { evidence: Evidence[]; tabId: number | null }) {
+  if (evidence.length === 0) return null;
+  return (
+    <ul class="evidence" aria-label={t('popup_evidence')}>
+      {evidence.map((e, i) => (
+        <li key={`${e.selector}-${i}`}>
+          {/* page text rendered as a text node: an <img onerror> in a comment stays text */}
+          <button
+            type="button"
+            class="evidence-text"
+            data-selector={e.selector}
+            title={t('popup_show_on_page')}
+            onClick={() => highlight(tabId, e.selector)}
+          >
+            {e.text || t('popup_evidence_no_text')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FindingItem({ finding, tabId }: { finding: Finding; tabId: number | null }) {
+  const [open, setOpen] = useState(false);
+  const id = `f-${finding.rule}`;
+  const detail = finding.detail ? tOptional(ruleKey(finding.rule, 'detail'), finding.detail) : '';
+  const first = finding.evidence[0]?.selector ?? '';
+  return (
+    <li class={`finding verdict-${finding.verdict === 'n/a' ? 'na' : finding.verdict}`} data-rule={finding.rule}>
+      <div class="finding-head">
+        <span class="verdict-badge" aria-hidden="true" />
+        <span class="sr-only">{verdictLabel(finding.verdict)}: </span>
+        {first ? (
+          <button type="button" class="finding-title" onClick={() => highlight(tabId, first)} title={t('popup_show_on_page')}>
+            {t(ruleKey(finding.rule, 'title'))}
+          </button>
+        ) : (
+          <span class="finding-title">{t(ruleKey(finding.rule, 'title'))}</span>
+        )}
+        <button
+          type="button"
+          class="more"
+          aria-expanded={open}
+          aria-controls={`${id}-more`}
+          onClick={() => setOpen(!open)}
+          aria-label={t(open ? 'popup_less_about' : 'popup_more_about', [t(ruleKey(finding.rule, 'title'))])}
+        >
+          {open ? '−' : '+'}
+        </button>
+      </div>
+      <p class="finding-verdict">
+        <span aria-hidden="true">{verdictLabel(finding.verdict)}</span>
+        {detail && <span class="finding-detail"> · {detail}</span>}
+      </p>
+      <EvidenceList evidence={finding.evidence} tabId={tabId} />
+      {open && (
+        <div class="finding-more" id={`${id}-more`}>
+          <h4>{t('popup_why_it_matters')}</h4>
+          <p>{t(ruleKey(finding.rule, 'why'))}</p>
+          {finding.verdict !== 'pass' && (
+            <>
+              <h4>{t('popup_what_to_do')}</h4>
+              <p>{t(ruleKey(finding.rule, 'advice'))}</p>
+            </>
+          )}
+          <a href={`learn.html?rule=${encodeURIComponent(finding.rule)}`} target="_blank" rel="noopener">
+            {t('popup_learn_more')}
+          </a>
+        </div>
+      )}
+    </li>
+  );
+}
+
+type AuditState = 'idle' | 'running' | 'no-access' | 'not-audited' | 'failed';
+
+function AuditButton({ tabId }: { tabId: number | null }) {
+  const [state, setState] = useState<AuditState>('idle');
+  const run = async () => {
+    if (tabId === null) return setState('no-access');
+    setState('running');
+    // The result arrives as `audit:tab:<id>` in storage.session, which useTabAudit follows.
+    const res = await sendMessage({ type: 'audit-tab', tabId });
+    if (!res) setState('failed');
+    else if (res.error) setState(res.error);
+    else setState('idle');
+  };
+  return (
+    <div class="empty">
+      <p>{t('popup_no_audit')}</p>
+      <button type="button" class="primary" onClick={run} disabled={state === 'running'} data-testid="audit-now">
+        {state === 'running' ? t('popup_auditing') : t('popup_audit_now')}
+      </button>
+      {state !== 'idle' && state !== 'running' && (
+        <p class="notice" role="alert">
+          {t(`popup_audit_error_${state.replace('-', '_')}`)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function PageView({ audit, tabId }: { audit: Audit | null | undefined; tabId: number | null }) {
+  if (audit === undefined) return <p class="loading">{t('popup_loading')}</p>;
+  if (audit === null) return <AuditButton tabId={tabId} />;
+  if (audit.kind === 'other')
+    return (
+      <div class="empty" data-testid="not-applicable">
+        <p>{t('popup_not_article')}</p>
+      </div>
+    );
+  const applicable = byImpact(audit.findings.filter((f) => f.verdict !== 'n/a'));
+  const inapplicable = audit.findings.filter((f) => f.verdict === 'n/a');
+  return (
+    <>
+      <section class="summary" aria-label={t('popup_summary')}>
+        <Gauge score={audit.score} band={audit.band} />
+        <div>
+          <p class="page-kind">
+            {kindLabel(audit.kind)} · {platformName(audit.platform)}
+          </p>
+          <p class="site">{audit.site}</p>
+          <p class="sample">{t(audit.kind === 'article' ? 'popup_sample_comments' : 'popup_sample_posts', [audit.sample])}</p>
+          {audit.score === null && <p class="notice">{t('popup_not_enough')}</p>}
+        </div>
+      </section>
+      <h2 class="section-title">{t('popup_findings')}</h2>
+      <ul class="findings" data-testid="findings">
+        {applicable.map((f) => (
+          <FindingItem key={f.rule} finding={f} tabId={tabId} />
+        ))}
+      </ul>
+      {inapplicable.length > 0 && (
+        <p class="inapplicable">
+          {t('popup_inapplicable')} {inapplicable.map((f) => t(ruleKey(f.rule, 'title'))).join(', ')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { t, uiLanguage } from '../../src/i18n';
+import type { Platform } from '../../src/model';
+import { PLATFORM_NAMES } from '../lib/labels';
+import { useSettings } from '../lib/browser';
+
+const PLATFORMS = Object.keys(PLATFORM_NAMES) as Platform[];
+
+/**
+ * The settings, in the popup and on the options page. Every change is written at once; the
+ * background and every open popup follow storage.onChanged, so it applies in every tab.
+ */
+export function SettingsView({ site, full = false }: { site?: string; full?: boolean }) {
+  const [s, update] = useSettings();
+  const paused = site ? s.pausedSites.includes(site) : false;
+  // An empty list means "all platforms" (src/settings.ts): every box ticked.
+  const enabled = (p: Platform) => s.platforms.length === 0 || s.platforms.includes(p);
+  const toggle = (p: Platform, on: boolean) => {
+    const next = PLATFORMS.filter((x) => (x === p ? on : enabled(x)));
+    void update({ platforms: next.length === PLATFORMS.length ? [] : next });
+  };
+  const language = new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(uiLanguage()) ?? uiLanguage();
+  return (
+    <section aria-labelledby="settings-title" class="settings">
+      <h2 id="settings-title" class="section-title">
+        {t('options_title')}
+      </h2>
+      <div class="field check">
+        <input
+          id="opt-passive"
+          type="checkbox"
+          checked={s.passive}
+          onChange={(e) => void update({ passive: e.currentTarget.checked })}
+        />
+        <label for="opt-passive">{t('options_passive')}</label>
+        <p class="help">{t('options_passive_help')}</p>
+      </div>
+      {site && (
+        <div class="field check">
+          <input
+            id="opt-pause"
+            type="checkbox"
+            checked={paused}
+            data-testid="pause-site"
+            onChange={(e) =>
+              void update({
+                pausedSites: e.currentTarget.checked
+                  ? [...new Set([...s.pausedSites, site])]
+                  : s.pausedSites.filter((x) => x !== site),
+              })
+            }
+          />
+          <label for="opt-pause">{t('options_pause_site', [site])}</label>
+        </div>
+      )}
+      <fieldset>
+        <legend>{t('options_badge')}</legend>
+        <label class="radio">
+          <input
+            type="radio"
+            name="badge"
+            value="number"
+            checked={s.badgeStyle === 'number'}
+            onChange={() => void update({ badgeStyle: 'number' })}
+          />
+          {t('options_badge_number')}
+        </label>
+        <label class="radio">
+          <input
+            type="radio"
+            name="badge"
+            value="dot"
+            checked={s.badgeStyle === 'dot'}
+            data-testid="badge-dot"
+            onChange={() => void update({ badgeStyle: 'dot' })}
+          />
+          {t('options_badge_dot')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('options_platforms')}</legend>
+        <div class="platforms">
+          {PLATFORMS.map((p) => (
+            <label class="radio" key={p}>
+              <input type="checkbox" checked={enabled(p)} onChange={(e) => toggle(p, e.currentTarget.checked)} />
+              {PLATFORM_NAMES[p]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div class="field">
+        <label for="opt-sep">{t('export_separator')}</label>
+        <select
+          id="opt-sep"
+          value={s.csvSeparator}
+          onChange={(e) => void update({ csvSeparator: e.currentTarget.value as 'auto' | ',' | ';' })}
+        >
+          <option value="auto">{t('export_separator_auto', [uiLanguage().startsWith('de') ? ';' : ','])}</option>
+          <option value=",">{t('export_separator_comma')}</option>
+          <option value=";">{t('export_separator_semicolon')}</option>
+        </select>
+      </div>
+      {full && s.pausedSites.length > 0 && (
+        <fieldset>
+          <legend>{t('options_paused_sites')}</legend>
+          <ul class="paused">
+            {s.pausedSites.map((p) => (
+              <li key={p}>
+                <span>{p}</span>
+                <button
+                  type="button"
+                  onClick={() => void update({ pausedSites: s.pausedSites.filter((x) => x !== p) })}
+                  aria-label={t('options_resume_site', [p])}
+                >
+                  {t('options_resume')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <p class="help">{t('options_language', [language])}</p>
+      {!full && (
+        <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>
+          {t('options_open_all')}
+        </button>
+      )}
+    </section>
+  );
+}
