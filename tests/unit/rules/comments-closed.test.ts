@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import rule, { LOGIN_REQUIRED_SCORE, NO_SECTION_SCORE } from '../../../src/rules/comments-closed';
+import { article, comment, ctx } from './_builders';
+
+describe('comments-closed', () => {
+  it('passes when readers can comment', () => {
+    const r = rule.judge(article(), ctx());
+    expect(r?.verdict).toBe('pass');
+    expect(r?.score).toBe(1);
+  });
+
+  it('fails on a closed notice and shows it as evidence', () => {
+    const notice = { selector: '#comments > p.no-comments', text: 'Kommentare sind geschlossen.' };
+    const r = rule.judge(article({ comments: { state: 'closed', form: null, evidence: [notice] } }), ctx());
+    expect(r?.verdict).toBe('fail');
+    expect(r?.score).toBe(0);
+    expect(r?.evidence).toContainEqual(notice);
+  });
+
+  it('counts the human comments left on a closed thread in the detail', () => {
+    const comments = [comment('Schöner Beitrag'), comment('Danke!'), comment('Pingback: x', { kind: 'pingback' })];
+    const r = rule.judge(article({ comments: { state: 'closed', form: null, comments } }), ctx());
+    expect(r?.detail).toEqual(['native', 2]);
+  });
+
+  it('warns (not fails) when commenting needs a login', () => {
+    const r = rule.judge(article({ comments: { state: 'login-required', form: null } }), ctx());
+    expect(r?.verdict).toBe('warn');
+    expect(r?.score).toBe(LOGIN_REQUIRED_SCORE);
+  });
+
+  it('only warns when no comment section was seen at all: absence is thin evidence', () => {
+    const withNone = rule.judge(article({ comments: { system: 'none', state: 'none', form: null, comments: [] } }), ctx());
+    const withoutSection = rule.judge(article({ comments: null }), ctx());
+    for (const r of [withNone, withoutSection]) {
+      expect(r?.verdict).toBe('warn');
+      expect(r?.score).toBe(NO_SECTION_SCORE);
+    }
+    expect(withoutSection?.detail).toEqual(['none', 0]);
+  });
+
+  it('treats an iframe embed that is open as open', () => {
+    const r = rule.judge(article({ comments: { system: 'disqus', state: 'open', form: null, comments: null } }), ctx());
+    expect(r?.verdict).toBe('pass');
+  });
+
+  it('applies to articles only and weighs heavily', () => {
+    expect(rule.appliesTo).toEqual(['article']);
+    expect(rule.weight).toBeGreaterThanOrEqual(3);
+  });
+});
