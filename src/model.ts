@@ -152,6 +152,11 @@ export interface SocialSection {
   mainPost?: SocialPost;
   /** names of counts the adapter saw but could not read ("followers", "likes:1234", …) */
   unreadable: string[];
+  /**
+   * The visible timeline includes the account's replies (X's /with_replies, Mastodon's "Posts and
+   * replies"). Main profile tabs hide replies, so there "no replies seen" is no evidence.
+   */
+  timelineIncludesReplies?: boolean;
 }
 
 export interface PageModel {

@@ -156,6 +156,8 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   const social = emptySocial();
   social.handle = handle;
   if (kind === 'profile') readHeader(doc, social, handle);
+  // X's "Replies" tab (/<handle>/with_replies) is the only one that shows the account's answers.
+  if (kind === 'profile' && url.pathname.split('/')[2] === 'with_replies') social.timelineIncludesReplies = true;
   const pageHost = hostMatches(url, HOSTS) ? url.hostname : 'x.com';
   let afterMain = false;
   for (const article of topLevelTweets(doc)) {
