@@ -18,7 +18,7 @@ export interface Messages {
   /** popup asks: scroll to and highlight this element in this tab */
   highlight: { tabId?: number; selector: string };
   /** background asks a content script to audit its page now */
-  'run-audit': Record<string, never>;
+  'run-audit': Record<never, never>;
 }
 
 export type MessageType = keyof Messages;

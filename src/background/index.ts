@@ -1,2 +1,104 @@
-// placeholder
-console.debug('howsocial background');
+import { parseMessage, senderAllowed } from '../validate';
+import { db } from './audits';
+import { onAudit, onAuditTab, onHighlight, onHistory } from './handlers';
+import { applyBadge, badgeFor, translate } from './badge';
+import { allSessionAudits, clearTab, sessionAudit } from './session';
+import { normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
+import { pruneOld } from '../storage/audits';
+
+/**
+ * The background (Chrome service worker, Firefox event page). Every listener is registered
+ * synchronously at the top level, so an event that wakes a stopped worker finds its listener;
+ * no state in module variables — per-tab state is in storage.session, history in IndexedDB.
+ */
+
+const PRUNE_ALARM = 'prune';
+/** Retention is counted in days: once a day is often enough and cheap. */
+const PRUNE_PERIOD_MINUTES = 24 * 60;
+
+chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+  const msg = parseMessage(raw);
+  // Rejected: no answer, no side effect, and the worker carries on.
+  if (!msg || !senderAllowed(msg.type, sender, chrome.runtime.id, chrome.runtime.getURL(''))) return false;
+  let work: Promise<unknown>;
+  switch (msg.type) {
+    case 'audit':
+      work = onAudit(sender.tab!.id!, sender.url, msg.audit);
+      break;
+    case 'history':
+      work = onHistory(msg);
+      break;
+    case 'audit-tab':
+      work = onAuditTab(msg);
+      break;
+    case 'highlight':
+      work = onHighlight(msg);
+      break;
+    default:
+      return false;
+  }
+  work.then(sendResponse, () => sendResponse(undefined));
+  return true;
+});
+
+async function resetTab(tabId: number): Promise<void> {
+  await clearTab(tabId);
+  await applyBadge(tabId, badgeFor(null, 'number', translate));
+}
+
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'loading') return;
+  void (async () => {
+    // A URL change (or a reload, which reports no url) starts a new page: its old score is gone.
+    // An SPA's pushState to the URL we already audited is not a new page.
+    const stored = await sessionAudit(tabId);
+    if (stored && change.url !== undefined && stored.url === change.url) return;
+    await resetTab(tabId);
+  })();
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  void clearTab(tabId);
+});
+
+/** Settings apply at once: paused sites lose their badges, a new badge style re-renders. */
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+  const settings = normalizeSettings(changes[SETTINGS_KEY].newValue);
+  void (async () => {
+    for (const [tabId, audit] of await allSessionAudits()) {
+      const excluded =
+        settings.pausedSites.includes(audit.site) ||
+        (settings.platforms.length > 0 && !settings.platforms.includes(audit.platform));
+      if (excluded) await resetTab(tabId);
+      else await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
+    }
+  })();
+});
+
+async function prune(): Promise<void> {
+  try {
+    const settings = await readSettings();
+    await pruneOld(db(), settings.retentionDays, Date.now());
+  } catch {
+    // A failed prune retries on the next alarm; it must never break auditing.
+  }
+}
+
+async function ensureAlarm(): Promise<void> {
+  if (!(await chrome.alarms.get(PRUNE_ALARM))) {
+    await chrome.alarms.create(PRUNE_ALARM, { periodInMinutes: PRUNE_PERIOD_MINUTES, delayInMinutes: 1 });
+  }
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PRUNE_ALARM) void prune();
+});
+chrome.runtime.onStartup.addListener(() => {
+  void ensureAlarm();
+  void prune();
+});
+chrome.runtime.onInstalled.addListener(() => {
+  void ensureAlarm();
+  void prune();
+});

@@ -1,0 +1,50 @@
+import type { Audit } from '../model';
+import { readSettings } from '../settings';
+import { saveAudit } from '../storage/audits';
+import { type HowSocialDb, openDb } from '../storage/db';
+import { applyBadge, badgeFor, translate } from './badge';
+import { setSessionAudit } from './session';
+
+/**
+ * A cached handle, not state: if the worker is stopped it is simply reopened. Every fact the
+ * extension knows lives in IndexedDB or storage.session.
+ */
+let dbHandle: HowSocialDb | null = null;
+export function db(): HowSocialDb {
+  dbHandle ??= openDb();
+  return dbHandle;
+}
+
+/** Recorded in storage.local for the popup to show; the badge keeps working regardless. */
+export const LAST_ERROR_KEY = 'lastError';
+
+export async function recordError(err: unknown, now: number): Promise<void> {
+  const e = err as { name?: unknown; message?: unknown; inner?: { name?: unknown } } | null;
+  // Dexie wraps the DOMException; its own name mirrors the inner one (QuotaExceededError, …).
+  const code = String(e?.inner?.name ?? e?.name ?? 'Error');
+  const message = String(e?.message ?? err).slice(0, 300);
+  try {
+    await chrome.storage.local.set({ [LAST_ERROR_KEY]: { code, message, time: now } });
+  } catch {
+    // storage.local full as well: nothing more we can do without losing the badge.
+  }
+}
+
+/**
+ * One finished audit of a tab: badge first (what the user sees must not wait on, or fail with,
+ * the database), then the session copy (the popup/CLI contract), then IndexedDB.
+ */
+export async function acceptAudit(tabId: number, audit: Audit): Promise<boolean> {
+  const settings = await readSettings();
+  await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
+  await setSessionAudit(tabId, audit);
+  // Non-article pages are answered (badge empty) but not history: the popup lists audited sites.
+  if (audit.kind === 'other') return true;
+  try {
+    await saveAudit(db(), audit);
+    return true;
+  } catch (err) {
+    await recordError(err, Date.now());
+    return false;
+  }
+}

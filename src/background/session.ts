@@ -1,0 +1,65 @@
+import type { Audit } from '../model';
+
+/**
+ * Per-tab state lives in chrome.storage.session, never in module variables: an MV3 worker (and a
+ * Firefox event page) is stopped whenever it is idle, and session storage survives that.
+ *
+ * `audit:tab:<tabId>` is a contract: the popup and the CLI (`npm run audit`) read the latest
+ * audit of a tab from it.
+ */
+export const auditKey = (tabId: number) => `audit:tab:${tabId}`;
+const rateKey = (tabId: number) => `rate:tab:${tabId}`;
+
+export async function sessionAudit(tabId: number): Promise<Audit | null> {
+  const key = auditKey(tabId);
+  const got = await chrome.storage.session.get(key);
+  return (got[key] as Audit | undefined) ?? null;
+}
+
+export async function setSessionAudit(tabId: number, audit: Audit): Promise<void> {
+  await chrome.storage.session.set({ [auditKey(tabId)]: audit });
+}
+
+export async function clearTab(tabId: number): Promise<void> {
+  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId)]);
+}
+
+/** Every tab with a stored audit (for re-rendering badges when settings change). */
+export async function allSessionAudits(): Promise<[number, Audit][]> {
+  const all = await chrome.storage.session.get(null);
+  const out: [number, Audit][] = [];
+  for (const [key, value] of Object.entries(all)) {
+    const m = /^audit:tab:(\d+)$/.exec(key);
+    if (m) out.push([Number(m[1]), value as Audit]);
+  }
+  return out;
+}
+
+/**
+ * At most this many passive audits per tab per window. The content script itself sends at most
+ * one audit per ~2 s under a mutation flood (debounce with a max wait), so 10 per 10 s only ever
+ * bites when something is wrong — and then the worker does no IndexedDB writes for that tab.
+ */
+export const RATE_LIMIT = { audits: 10, windowMs: 10_000 } as const;
+
+interface RateState {
+  start: number;
+  count: number;
+}
+
+/**
+ * Count one audit for this tab; false when over the limit. Serialised with a Web Lock where the
+ * platform has one, so concurrent messages from one tab can't all read the same old count.
+ */
+export async function allowAudit(tabId: number, now: number): Promise<boolean> {
+  const check = async () => {
+    const key = rateKey(tabId);
+    const got = (await chrome.storage.session.get(key))[key] as RateState | undefined;
+    const state = got && now - got.start < RATE_LIMIT.windowMs ? got : { start: now, count: 0 };
+    if (state.count >= RATE_LIMIT.audits) return false;
+    await chrome.storage.session.set({ [key]: { start: state.start, count: state.count + 1 } });
+    return true;
+  };
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request(rateKey(tabId), check) : check();
+}

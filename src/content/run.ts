@@ -1,0 +1,205 @@
+import { pickAdapter } from '../adapters';
+import type { Adapter } from '../adapters/adapter';
+import { auditOf } from '../engine';
+import { fingerprintsOf } from '../lib/fingerprint';
+import { HIGHLIGHT_ATTR, highlight } from '../lib/highlight';
+import { type Responses, sendMessage } from '../lib/messaging';
+import { siteOf } from '../lib/site';
+import type { Audit, PageModel } from '../model';
+import type { RuleContext } from '../rules/rule';
+import { normalizeSettings, readSettings, SETTINGS_KEY, type Settings } from '../settings';
+
+/**
+ * The content script's logic (content-scripts/main.ts only starts it). Runs in the isolated
+ * world of every http(s) page: it must cost a page that is neither an article nor a profile
+ * almost nothing, and it must never flood the background, whatever the page's DOM does.
+ */
+
+/** Quiet time after the last DOM mutation before re-auditing: SPAs render in bursts. */
+export const DEBOUNCE_MS = 400;
+/** Under a mutation flood the page never goes quiet: audit at most this often anyway. */
+export const MAX_WAIT_MS = 2000;
+/** Pages without an adapter are re-detected on DOM growth only this often per URL (X renders late). */
+export const REDETECT_TRIES = 5;
+
+interface State {
+  settings: Settings;
+  url: string;
+  adapter: Adapter | null;
+  model: PageModel | null;
+  redetects: number;
+  lastSent: string;
+  observer: MutationObserver | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  firstPending: number;
+}
+
+const MARK = '__howsocialContent';
+
+/** A signature of what the user sees of an audit: re-send only when it changes. */
+export function auditSignature(audit: Audit): string {
+  return JSON.stringify([
+    audit.url,
+    audit.kind,
+    audit.score,
+    audit.sample,
+    audit.findings.map((f) => [f.rule, f.verdict, f.score, f.evidence.length]),
+  ]);
+}
+
+export function activeFor(settings: Settings, url: string): boolean {
+  return settings.passive && !settings.pausedSites.includes(siteOf(url));
+}
+
+function platformAllowed(settings: Settings, model: PageModel): boolean {
+  return settings.platforms.length === 0 || settings.platforms.includes(model.platform);
+}
+
+async function historyFor(model: PageModel): Promise<RuleContext['history']> {
+  const fingerprints = fingerprintsOf(model);
+  // Blog posts have no post fingerprints: skip the round trip.
+  if (fingerprints.length === 0) return [];
+  const res = await sendMessage({ type: 'history', fingerprints, site: siteOf(model.url), platform: model.platform });
+  return Array.isArray(res?.matches) ? res.matches : [];
+}
+
+/** Start once per page (a second injection by `scripting.executeScript` finds the mark). */
+export function startContent(win: Window & typeof globalThis): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  if (g[MARK]) return;
+  g[MARK] = true;
+  const doc = win.document;
+  const state: State = {
+    settings: normalizeSettings(undefined),
+    url: win.location.href,
+    adapter: null,
+    model: null,
+    redetects: 0,
+    lastSent: '',
+    observer: null,
+    timer: null,
+    firstPending: 0,
+  };
+
+  /** Extract (fresh or incremental) and judge; null when the page is not ours to audit. */
+  async function audit(mode: 'fresh' | 'more', force: boolean): Promise<Audit | null> {
+    const url = new URL(win.location.href);
+    if (mode === 'fresh' || !state.adapter || !state.model) {
+      state.adapter = pickAdapter(doc, url);
+      state.model = state.adapter ? state.adapter.extract(doc, url) : null;
+    } else if (state.adapter.extractMore) {
+      state.model = state.adapter.extractMore(doc, url, state.model);
+    } else {
+      state.model = state.adapter.extract(doc, url);
+    }
+    let model = state.model;
+    if (!model) {
+      if (!force) return null;
+      // Asked explicitly (popup): say "not an article or profile" instead of nothing.
+      model = { url: url.href, kind: 'other', platform: 'generic' };
+    } else if (!force && !platformAllowed(state.settings, model)) {
+      return null;
+    }
+    return auditOf(model, { now: Date.now(), history: await historyFor(model) });
+  }
+
+  async function passiveAudit(mode: 'fresh' | 'more'): Promise<void> {
+    if (!activeFor(state.settings, win.location.href)) return;
+    const result = await audit(mode, false);
+    if (!result) return;
+    const sig = auditSignature(result);
+    if (sig === state.lastSent) return;
+    state.lastSent = sig;
+    await sendMessage({ type: 'audit', audit: result });
+  }
+
+  function onDomSettled(): void {
+    state.timer = null;
+    state.firstPending = 0;
+    if (win.location.href !== state.url) {
+      // SPA navigation (pushState from the page's world, which we can't patch): start over.
+      state.url = win.location.href;
+      state.adapter = null;
+      state.model = null;
+      state.redetects = 0;
+      state.lastSent = '';
+      void passiveAudit('fresh');
+      return;
+    }
+    if (!state.adapter) {
+      if (state.redetects >= REDETECT_TRIES) return;
+      state.redetects++;
+    }
+    void passiveAudit('more');
+  }
+
+  function schedule(): void {
+    const now = Date.now();
+    if (!state.firstPending) state.firstPending = now;
+    if (state.timer) clearTimeout(state.timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, state.firstPending + MAX_WAIT_MS - now));
+    state.timer = setTimeout(onDomSettled, wait);
+  }
+
+  function onlyOurOverlay(records: MutationRecord[]): boolean {
+    return records.every((r) =>
+      [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.hasAttribute(HIGHLIGHT_ATTR)),
+    );
+  }
+
+  function observe(on: boolean): void {
+    if (on && !state.observer) {
+      state.observer = new MutationObserver((records) => {
+        if (!onlyOurOverlay(records)) schedule();
+      });
+      state.observer.observe(doc.documentElement, { childList: true, subtree: true });
+      win.addEventListener('popstate', schedule);
+    } else if (!on && state.observer) {
+      state.observer.disconnect();
+      state.observer = null;
+      win.removeEventListener('popstate', schedule);
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      state.firstPending = 0;
+    }
+  }
+
+  chrome.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || typeof msg !== 'object' || msg === null) return false;
+    const m = msg as { type?: unknown; selector?: unknown };
+    if (m.type === 'run-audit') {
+      audit('fresh', true).then(
+        (result) => {
+          if (result) state.lastSent = auditSignature(result);
+          sendResponse({ audit: result } satisfies Responses['run-audit']);
+        },
+        () => sendResponse({ audit: null } satisfies Responses['run-audit']),
+      );
+      return true;
+    }
+    if (m.type === 'highlight' && typeof m.selector === 'string') {
+      sendResponse({ ok: highlight(doc, m.selector) } satisfies Responses['highlight']);
+      return false;
+    }
+    return false;
+  });
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    const was = activeFor(state.settings, win.location.href);
+    state.settings = normalizeSettings(changes[SETTINGS_KEY].newValue);
+    const now = activeFor(state.settings, win.location.href);
+    observe(now);
+    if (now && !was) {
+      state.lastSent = '';
+      void passiveAudit('fresh');
+    }
+  });
+
+  void readSettings().then((settings) => {
+    state.settings = settings;
+    if (!activeFor(settings, win.location.href)) return;
+    observe(true);
+    return passiveAudit('fresh');
+  });
+}

@@ -1,0 +1,119 @@
+import type { Audit } from '../model';
+import type { RuleContext } from '../rules/rule';
+import type { AuditRow, FindingRow, FingerprintRow, HowSocialDb } from './db';
+
+/**
+ * A second audit of the same URL within this window is the same visit (a reload, an SPA
+ * re-audit while scrolling): it replaces the stored one instead of adding a row, so the
+ * history shows visits, not page loads.
+ */
+export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The history the cross-page rule may see: capped so a huge history can't slow an audit down. */
+export const HISTORY_MATCHES_MAX = 200;
+
+function rowOf(audit: Audit): Omit<AuditRow, 'id'> {
+  return {
+    url: audit.url,
+    site: audit.site,
+    platform: audit.platform,
+    kind: audit.kind,
+    score: audit.score,
+    band: audit.band,
+    time: audit.time,
+    rulesVersion: audit.rulesVersion,
+    facts: audit.facts,
+    sample: audit.sample,
+  };
+}
+
+/**
+ * Store one audit with its findings and fingerprints in a single transaction: either all of it
+ * is stored or, on any failure (quota), nothing changes. Returns the audit row's id.
+ */
+export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> {
+  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+    const recent = await db.audits
+      .where('[url+time]')
+      .between([audit.url, audit.time - REPEAT_WINDOW_MS], [audit.url, audit.time], true, true)
+      .last();
+    let auditId: number;
+    if (recent?.id !== undefined) {
+      auditId = recent.id;
+      await db.audits.put({ ...rowOf(audit), id: auditId });
+      await db.findings.where('auditId').equals(auditId).delete();
+      await db.fingerprints.where('auditId').equals(auditId).delete();
+    } else {
+      auditId = (await db.audits.add(rowOf(audit))) as number;
+    }
+    const findings: Omit<FindingRow, 'id'>[] = audit.findings.map((f) => ({
+      auditId,
+      rule: f.rule,
+      verdict: f.verdict,
+      score: f.score,
+      weight: f.weight,
+      evidence: f.evidence,
+      ...(f.detail ? { detail: f.detail } : {}),
+    }));
+    if (findings.length) await db.findings.bulkAdd(findings as FindingRow[]);
+    const fingerprints: Omit<FingerprintRow, 'id'>[] = audit.fingerprints.map((fingerprint) => ({
+      fingerprint,
+      site: audit.site,
+      platform: audit.platform,
+      auditId,
+      time: audit.time,
+    }));
+    if (fingerprints.length) await db.fingerprints.bulkAdd(fingerprints as FingerprintRow[]);
+    return auditId;
+  });
+}
+
+/** Fingerprints from this list that earlier audits saw on other sites (the cross-page rule). */
+export async function historyMatches(
+  db: HowSocialDb,
+  fingerprints: readonly string[],
+  site: string,
+): Promise<RuleContext['history']> {
+  if (fingerprints.length === 0) return [];
+  const rows = await db.fingerprints
+    .where('fingerprint')
+    .anyOf([...fingerprints])
+    .toArray();
+  const seen = new Set<string>();
+  const out: RuleContext['history'] = [];
+  for (const r of rows) {
+    if (r.site === site) continue;
+    const key = `${r.fingerprint}\u0000${r.site}\u0000${r.platform}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ fingerprint: r.fingerprint, site: r.site, platform: r.platform });
+    if (out.length >= HISTORY_MATCHES_MAX) break;
+  }
+  return out;
+}
+
+/**
+ * Delete audits (with their findings and fingerprints) older than `retentionDays`, but never the
+ * newest audit of a site: a site the user audited once, long ago, keeps its last known score.
+ * Returns how many audits were deleted.
+ */
+export async function pruneOld(db: HowSocialDb, retentionDays: number, now: number): Promise<number> {
+  const cutoff = now - retentionDays * DAY_MS;
+  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+    const old = await db.audits.where('time').below(cutoff).toArray();
+    if (old.length === 0) return 0;
+    const newestOfSite = new Map<string, number>();
+    for (const site of new Set(old.map((a) => a.site))) {
+      const newest = await db.audits.where('[site+time]').between([site, -Infinity], [site, Infinity]).last();
+      if (newest?.id !== undefined) newestOfSite.set(site, newest.id);
+    }
+    const ids = old.map((a) => a.id!).filter((id, i) => newestOfSite.get(old[i].site) !== id);
+    if (ids.length === 0) return 0;
+    await db.findings.where('auditId').anyOf(ids).delete();
+    await db.fingerprints.where('auditId').anyOf(ids).delete();
+    await db.audits.bulkDelete(ids);
+    return ids.length;
+  });
+}

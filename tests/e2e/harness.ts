@@ -1,0 +1,369 @@
+/**
+ * End-to-end harness: the BUILT extension in real Chromium (playwright-core) and real Firefox ESR
+ * (puppeteer-core over WebDriver BiDi) behind one interface, so every test runs in both:
+ *
+ *   import { browsers, launch, waitFor } from './harness';
+ *   describe.each(browsers)('%s', (name) => {
+ *     let ext: Ext;
+ *     beforeAll(async () => { ext = await launch(name); });
+ *     afterAll(() => ext?.close());
+ *     it('…', async () => {
+ *       const page = await ext.openPage(ext.server.page('/x.html', '<html>…</html>'));
+ *       const badge = await waitFor(() => ext.badge(page.tabId), (b) => b.text !== '');
+ *     });
+ *   });
+ *
+ * API (all async):
+ * - launch(name) → Ext; `browsers` is ['chromium', 'firefox'] (HOWSOCIAL_BROWSERS=chromium to narrow)
+ * - ext.server: the fixture server (127.0.0.1, random port): url(path) for tests/e2e/fixtures/*,
+ *   page(path, html) to define a page inline (returns its URL)
+ * - ext.openPage(url) → TabPage { tabId, url, evaluate(fn, arg?), reload(), close() }: a web page tab
+ * - ext.evalInPage(page, fn, arg?): run fn in the page's main world (e.g. read
+ *   `[data-howsocial-highlight]`); same as page.evaluate
+ * - ext.badge(tabId) → { text, color: [r,g,b,a], title }
+ * - ext.sessionAudit(tabId) → the Audit stored under `audit:tab:<tabId>` in storage.session, or null
+ * - ext.dbAudits() / ext.dbFindings() → rows of IndexedDB `howsocial` (extension origin)
+ * - ext.setSettings(patch) / ext.storageLocal(key): settings and storage.local of the extension
+ * - ext.evalInExtension(fn, arg?): run fn in an extension context (chrome.* available) — for what
+ *   the helpers above don't cover. fn is serialised: no closures, pass data via arg.
+ * - ext.openPopup(tabId) → PopupPage: `popup/index.html?tab=<tabId>` opened in a tab (the popup
+ *   shows that tab's audit). PopupPage { click(sel), text(sel), waitFor(sel), count(sel),
+ *   evaluate(fn, arg?), close() }. For the CSV export, have the popup expose the exported text
+ *   (e.g. a `data-csv` attribute or a window property in test builds) and read it with evaluate;
+ *   browser downloads are not captured.
+ * - ext.extensionOrigin: chrome-extension://<id>/ or moz-extension://<uuid>/ (trailing slash)
+ * - ext.close(): browser, profile and server are gone
+ * - waitFor(probe, until, {timeout}) polls a condition (never a fixed sleep) and on timeout throws
+ *   with the last value seen.
+ *
+ * The extension is built once per run by tests/e2e/global-setup.ts into a temp folder
+ * (or HOWSOCIAL_E2E_DIST=<folder with chrome/ and firefox/>).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page as PwPage, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { inject } from 'vitest';
+import type { Audit } from '../../src/model';
+import type { Settings } from '../../src/settings';
+import type { AuditRow, FindingRow } from '../../src/storage/db';
+import { type FixtureServer, serveFixtures } from './server';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const browsers: BrowserName[] = (process.env.HOWSOCIAL_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s): s is BrowserName => s === 'chromium' || s === 'firefox');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'howsocial@howsocial.dev';
+/** Fixed moz-extension UUID (pref extensions.webextensions.uuids) so tests can open extension pages by URL. */
+export const FIREFOX_UUID = '6f2b3c1e-8a4d-4e5f-9b7a-1c2d3e4f5a6b';
+
+/** The flags that work here as root, headless, offline (see the project's notes). */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Badge {
+  text: string;
+  color: [number, number, number, number];
+  title: string;
+}
+
+type Fn<A, R> = (arg: A) => R | Promise<R>;
+
+export interface TabPage {
+  tabId: number;
+  url: string;
+  evaluate<R, A = undefined>(fn: Fn<A, R>, arg?: A): Promise<R>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PopupPage {
+  url: string;
+  click(selector: string): Promise<void>;
+  text(selector: string): Promise<string>;
+  waitFor(selector: string, timeout?: number): Promise<void>;
+  count(selector: string): Promise<number>;
+  evaluate<R, A = undefined>(fn: Fn<A, R>, arg?: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface Ext {
+  name: BrowserName;
+  server: FixtureServer;
+  extensionOrigin: string;
+  openPage(url: string): Promise<TabPage>;
+  evalInPage<R, A = undefined>(page: TabPage, fn: Fn<A, R>, arg?: A): Promise<R>;
+  evalInExtension<R, A = undefined>(fn: Fn<A, R>, arg?: A): Promise<R>;
+  badge(tabId: number): Promise<Badge>;
+  sessionAudit(tabId: number): Promise<Audit | null>;
+  dbAudits(): Promise<AuditRow[]>;
+  dbFindings(): Promise<FindingRow[]>;
+  setSettings(patch: Partial<Settings>): Promise<void>;
+  storageLocal(key: string): Promise<unknown>;
+  openPopup(tabId: number): Promise<PopupPage>;
+  close(): Promise<void>;
+}
+
+/** Poll `probe` until `until(value)` holds; on timeout throw with the last value seen. */
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  until: (value: T) => boolean,
+  { timeout = 15_000, interval = 100, what = 'condition' } = {},
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (until(last)) return last;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > end) {
+      const seen = lastError && last === undefined ? String(lastError) : JSON.stringify(last)?.slice(0, 2000);
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${seen}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Extension-side reads, written once and evaluated in the worker (Chromium) or an extension page (Firefox). */
+const probes = {
+  badge: async (tabId: number) => ({
+    text: await chrome.action.getBadgeText({ tabId }),
+    color: await chrome.action.getBadgeBackgroundColor({ tabId }),
+    title: await chrome.action.getTitle({ tabId }),
+  }),
+  session: async (key: string) => (await chrome.storage.session.get(key))[key] ?? null,
+  local: async (key: string) => (await chrome.storage.local.get(key))[key] ?? null,
+  setSettings: async (patch: Record<string, unknown>) => {
+    const got = (await chrome.storage.local.get('settings')).settings ?? {};
+    await chrome.storage.local.set({ settings: { ...got, ...patch } });
+  },
+  tabs: async () => (await chrome.tabs.query({})).map((t) => ({ id: t.id, url: t.url })),
+  dbRows: (store: string) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('howsocial');
+      open.onerror = () => reject(open.error);
+      open.onupgradeneeded = () => {
+        // The database doesn't exist yet: don't create it with a wrong schema under Dexie's feet.
+        open.transaction?.abort();
+      };
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains(store)) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+        req.onsuccess = () => {
+          db.close();
+          resolve(req.result);
+        };
+        req.onerror = () => reject(req.error);
+      };
+    }).catch((err: unknown) => (String(err).includes('Abort') ? [] : Promise.reject(err))),
+};
+
+interface Driver {
+  extensionOrigin: string;
+  evalExt<R, A>(fn: Fn<A, R>, arg: A): Promise<R>;
+  openTab(url: string): Promise<Omit<TabPage, 'tabId'>>;
+  openExtPage(url: string): Promise<PopupPage>;
+  close(): Promise<void>;
+}
+
+export async function launch(name: BrowserName): Promise<Ext> {
+  const dist = inject('distDir');
+  const server = await serveFixtures();
+  const profile = mkdtempSync(join(tmpdir(), `howsocial-${name}-profile-`));
+  let driver: Driver;
+  try {
+    driver =
+      name === 'chromium'
+        ? await launchChromium(join(dist, 'chrome'), profile)
+        : await launchFirefox(join(dist, 'firefox'), profile);
+  } catch (err) {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+  const claimed = new Set<number>();
+
+  const ext: Ext = {
+    name,
+    server,
+    extensionOrigin: driver.extensionOrigin,
+    async openPage(url) {
+      const tab = await driver.openTab(url);
+      // The tab id as the extension sees it: the newest tab at this URL not handed out yet.
+      const tabs = await waitFor(
+        () => driver.evalExt(probes.tabs, undefined),
+        (list) => list.some((t) => t.url === tab.url && t.id !== undefined && !claimed.has(t.id)),
+        { what: `a tab at ${tab.url}` },
+      );
+      const tabId = Math.max(...tabs.filter((t) => t.url === tab.url && !claimed.has(t.id!)).map((t) => t.id!));
+      claimed.add(tabId);
+      return { ...tab, tabId };
+    },
+    evalInPage: (page, fn, arg) => page.evaluate(fn, arg),
+    evalInExtension: (fn, arg) => driver.evalExt(fn, arg as never),
+    badge: (tabId) => driver.evalExt(probes.badge, tabId) as Promise<Badge>,
+    sessionAudit: (tabId) => driver.evalExt(probes.session, `audit:tab:${tabId}`) as Promise<Audit | null>,
+    dbAudits: () => driver.evalExt(probes.dbRows, 'audits') as Promise<AuditRow[]>,
+    dbFindings: () => driver.evalExt(probes.dbRows, 'findings') as Promise<FindingRow[]>,
+    setSettings: (patch) => driver.evalExt(probes.setSettings, patch as Record<string, unknown>),
+    storageLocal: (key) => driver.evalExt(probes.local, key),
+    openPopup: (tabId) => driver.openExtPage(`${driver.extensionOrigin}popup/index.html?tab=${tabId}`),
+    async close() {
+      await driver.close().catch(() => {});
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ext;
+}
+
+async function launchChromium(extDir: string, profile: string): Promise<Driver> {
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+  });
+  try {
+    const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const extensionOrigin = new URL('/', worker.url()).href;
+    // The worker may be stopped and restarted (MV3): always evaluate in the current one.
+    const currentWorker = () => context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
+    const wrapPw = (page: PwPage) => ({
+      url: page.url(),
+      evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>,
+      reload: async () => {
+        await page.reload();
+      },
+      close: () => page.close(),
+    });
+    return {
+      extensionOrigin,
+      evalExt: (fn, arg) => currentWorker().evaluate(fn as never, arg) as never,
+      async openTab(url) {
+        const page = await context.newPage();
+        await page.goto(url);
+        return wrapPw(page);
+      },
+      async openExtPage(url) {
+        const page = await context.newPage();
+        await page.goto(url);
+        return {
+          ...wrapPw(page),
+          click: (sel) => page.locator(sel).first().click(),
+          text: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
+          waitFor: (sel, timeout = 15_000) => page.locator(sel).first().waitFor({ state: 'attached', timeout }),
+          count: (sel) => page.locator(sel).count(),
+        };
+      },
+      close: () => context.close(),
+    };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
+
+async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    // WebDriver BiDi refuses to navigate to moz-extension:// URLs (not "webdriver-safe") unless
+    // the remote agent has system access; tests need to open the popup by its URL.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
+      // as a user accepting the install prompt would.
+      'extensions.originControls.grantByDefault': true,
+      // Offline: no update checks, no telemetry, no remote settings.
+      'extensions.update.enabled': false,
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  try {
+    await browser.installExtension(extDir);
+    const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;
+    // An extension page as the context for chrome.* calls: the event page itself can't be
+    // driven over BiDi. options.html is inert (it only reads and writes settings).
+    const helper = await browser.newPage();
+    await gotoExtensionPage(helper, `${extensionOrigin}popup/options.html`);
+    const wrapPp = (page: PpPage) => ({
+      url: page.url(),
+      evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>,
+      reload: async () => {
+        await page.reload();
+      },
+      close: () => page.close(),
+    });
+    return {
+      extensionOrigin,
+      evalExt: (fn, arg) => helper.evaluate(fn as never, arg) as never,
+      async openTab(url) {
+        const page = await browser.newPage();
+        await page.goto(url);
+        return wrapPp(page);
+      },
+      async openExtPage(url) {
+        const page = await browser.newPage();
+        await gotoExtensionPage(page, url);
+        return {
+          ...wrapPp(page),
+          click: async (sel) => {
+            await page.locator(sel).click();
+          },
+          text: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
+          waitFor: async (sel, timeout = 15_000) => {
+            await page.waitForSelector(sel, { timeout });
+          },
+          count: (sel) => page.$$eval(sel, (els) => els.length),
+        };
+      },
+      close: () => browser.close(),
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/**
+ * Firefox moves a tab into the extension process on navigation to moz-extension://, and
+ * puppeteer's BiDi navigation tracking never sees that load finish (goto times out although
+ * the page is there). So: start the navigation, then wait on the document itself.
+ */
+async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
+  const nav = page.goto(url, { timeout: 30_000 }).catch(() => null);
+  await waitFor(
+    () => page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']),
+    ([href, state]) => href === url && state === 'complete',
+    { timeout: 30_000, what: `extension page ${url}` },
+  );
+  void nav;
+}
