@@ -41,6 +41,9 @@ export function isHttpUrl(value) {
  */
 export function parseAuditArgs(argv) {
   const opts = { help: false, inputs: [], format: 'json', out: null, timeout: 15_000, dist: null };
+  // Asking for help never fails, whatever else is on the line.
+  const end = argv.indexOf('--');
+  if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return { ...opts, help: true };
   const urls = [];
   const raw = [];
   for (let i = 0; i < argv.length; i++) {
