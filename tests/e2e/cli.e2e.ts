@@ -1,0 +1,136 @@
+/**
+ * `npm run audit` end to end: the real CLI process, the built extension, headless Chromium.
+ * Saved pages are served as their original URL by request interception; nothing may reach the
+ * network — a local "beacon" server proves that every other request is blocked.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AuditRecord } from '../../scripts/lib/shape.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runAudit(args: string[]): Promise<Run> {
+  return new Promise((ok) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'scripts', 'audit.mjs'), '--dist', join(inject('distDir'), 'chrome'), ...args],
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function audits(run: Run): AuditRecord[] {
+  const report = JSON.parse(run.stdout);
+  expect(report.tool).toBe('howsocial');
+  expect(report.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  return report.audits;
+}
+
+describe('npm run audit (Chromium, offline)', () => {
+  let beacon: Server;
+  let beaconUrl = '';
+  const hits: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'howsocial-cli-e2e-'));
+
+  beforeAll(async () => {
+    beacon = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('seen');
+    });
+    await new Promise<void>((ok) => beacon.listen(0, '127.0.0.1', ok));
+    beaconUrl = `http://127.0.0.1:${(beacon.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => beacon.close(() => ok())));
+
+  it('audits a saved WordPress post served as its --url, with the facts of its markup', async () => {
+    const run = await runAudit([
+      join(DEMO, 'newsletter-unbeantwortet.html'),
+      '--url',
+      'http://example.test/nachtzug-wien-tipps/',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const [a] = audits(run);
+    expect(a.error).toBeNull();
+    expect(a.url).toBe('http://example.test/nachtzug-wien-tipps/');
+    expect(a.kind).toBe('article');
+    expect(a.platform).toBe('wordpress');
+    expect(a.facts).toMatchObject({
+      commentSystem: 'native',
+      commentsState: 'open',
+      requiredFields: 4,
+      newsletterCheckbox: 'prechecked',
+      comments: 6,
+      pingbacks: 0,
+      authorComments: 0,
+      followers: null,
+      likes: null,
+    });
+    expect(a.score).not.toBeNull();
+    const rules = a.findings.map((f) => f.rule);
+    expect(rules).toContain('newsletter-coupling');
+    expect(a.findings.find((f) => f.rule === 'newsletter-coupling')?.verdict).toBe('fail');
+  });
+
+  it('blocks every request but the page itself, reports a non-article as "other", and keeps going after a bad input', async () => {
+    const page = join(tmp, 'shop-with-beacon.html');
+    writeFileSync(
+      page,
+      readFileSync(join(DEMO, 'shop.html'), 'utf8').replace(
+        '</body>',
+        `<img src="${beaconUrl}/pixel.gif"><script src="${beaconUrl}/tracker.js"></script><iframe src="${beaconUrl}/frame"></iframe></body>`,
+      ),
+    );
+    const run = await runAudit([page, join(tmp, 'does-not-exist.html'), '--timeout', '5000']);
+    expect(run.code, run.stderr).toBe(0);
+    const [shop, missing] = audits(run);
+    expect(shop).toMatchObject({
+      url: 'https://kaffee-fuchs.example/',
+      kind: 'other',
+      score: null,
+      band: 'grey',
+      findings: [],
+      error: null,
+    });
+    expect(Object.values(shop.facts).every((v) => v === null)).toBe(true);
+    expect(missing.error).toMatch(/not found/);
+    expect(run.stderr).toMatch(/no audit: page is not an article\/profile/);
+    expect(hits).toEqual([]);
+  });
+
+  it('writes CSV with BOM and the export columns to --out', async () => {
+    const out = join(tmp, 'audit.csv');
+    const run = await runAudit([join(DEMO, 'kommentare-geschlossen.html'), '--format', 'csv', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe(
+      'audited_at,url,site,platform,kind,score,band,rule_id,rule_title,verdict,rule_score,weight,evidence,advice',
+    );
+    expect(csv).toContain('https://blog.nordlicht-consulting.example/social-media-strategie-2027/');
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+    const closed = rows.find((r) => r.rule_id === 'comments-closed');
+    expect(closed?.verdict).toBe('fail');
+    expect(closed?.kind).toBe('article');
+  });
+
+  it('exits 1 when every input fails and 2 on bad arguments', async () => {
+    expect((await runAudit([join(tmp, 'nope.html')])).code).toBe(1);
+    const bad = await runAudit(['--format', 'xml', 'x.html']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Usage: npm run audit/);
+  });
+});
