@@ -35,7 +35,7 @@ const rule: Rule = {
     const human = section?.comments?.filter((c) => c.kind === 'comment').length ?? 0;
     const evidence = [...(section?.evidence ?? [])];
     if (section?.form) evidence.push(section.form.evidence);
-    return judged(SCORES[state], evidence, [section?.system ?? 'none', human]);
+    return judged(SCORES[state], evidence, [human]);
   },
 };
 
