@@ -1,0 +1,136 @@
+import { parseCount } from '../lib/counts';
+import { evidenceOf, squash } from '../lib/dom';
+import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
+import { emptySocial, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import type { Adapter } from './adapter';
+
+/**
+ * Mastodon (any server: detected by the web app's mount point `#mastodon`), from the 4.x web UI:
+ * header counts in `.account__header__extra__links a` whose `title` holds the exact number
+ * ("7,890") while the text is abbreviated ("7.9K"); statuses `.status[data-id]` with
+ * `.status__prepend` for boosts and pinned posts, `status-reply` for replies, and on a detailed
+ * status the posting app in `.detailed-status__application`.
+ */
+
+const BOOSTED = /(boosted|reblogged|hat geteilt|teilte|geteilt)\s*$/i;
+const PINNED = /(pinned|angeheftet)/i;
+
+function kindOf(url: URL): { kind: PageKind; handle?: string; statusId?: string; withReplies?: boolean } {
+  const [first, second] = url.pathname.split('/').filter(Boolean);
+  if (first?.startsWith('@')) {
+    const handle = first.slice(1);
+    if (second && /^\d+$/.test(second)) return { kind: 'post', handle, statusId: second };
+    if (!second || second === 'with_replies' || second === 'media')
+      return { kind: 'profile', handle, withReplies: second === 'with_replies' };
+    return { kind: 'other' };
+  }
+  const legacy = /^\/users\/([^/]+)\/statuses\/(\d+)/.exec(url.pathname);
+  if (legacy) return { kind: 'post', handle: legacy[1], statusId: legacy[2] };
+  return { kind: 'other' };
+}
+
+/** The exact count from the link's title ("1,234"), else its abbreviated text. */
+function headerCount(link: Element | null | undefined, social: SocialSection, name: 'followers' | 'following'): void {
+  if (!link) return;
+  const n = parseCount(link.getAttribute('title')) ?? parseCount(link.textContent);
+  if (n === null) social.unreadable.push(name);
+  else social[name] = n;
+}
+
+function counterOf(el: Element | null | undefined): number | null {
+  if (!el) return null;
+  // Mastodon shows "1+" for "one or more" replies on timelines: a lower bound, not a count.
+  const text = squash(el.textContent);
+  if (text === '') return 0;
+  return /\+$/.test(text) ? null : parseCount(text);
+}
+
+function parseStatus(status: Element, host: string, detailed: boolean): SocialPost | null {
+  const id =
+    status.getAttribute('data-id') ??
+    /\/(\d+)(?:\/|$)/.exec(
+      status.querySelector('a.status__relative-time, a.detailed-status__datetime')?.getAttribute('href') ?? '',
+    )?.[1];
+  if (!id) return null;
+  const wrapper = status.closest('article, .status__wrapper') ?? status;
+  const prepend = squash(wrapper.querySelector('.status__prepend')?.textContent);
+  const content = status.querySelector('.status__content');
+  const account = squash(status.querySelector('.display-name__account')?.textContent).replace(/^@/, '');
+  const action = (kind: string) =>
+    status.querySelector(
+      `.status__action-bar button[aria-label^="${kind}"] .icon-button__counter, .detailed-status__action-bar button[aria-label^="${kind}"] .icon-button__counter`,
+    );
+  const linkCount = (suffix: string) => parseCount(status.querySelector(`a[href$="/${suffix}"]`)?.textContent);
+  const app = squash(status.querySelector('.detailed-status__application')?.textContent).replace(/^via\s+/i, '');
+  return {
+    id,
+    time: status.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    text: squash(content?.textContent),
+    // Mentions and hashtags link to the server itself or other servers' profiles: keep only real links.
+    urls: content ? outboundUrls(content, host).filter((u) => !/\/(@[\w.]+|tags\/[^/]+)\/?$/.test(u)) : [],
+    replies: counterOf(action('Reply') ?? action('Antworten')),
+    reposts: detailed ? linkCount('reblogs') : counterOf(action('Boost') ?? action('Teilen')),
+    likes: detailed ? linkCount('favourites') : counterOf(action('Favo')),
+    isReply: status.classList.contains('status-reply') || wrapper.classList.contains('status__wrapper-reply'),
+    isRepost: BOOSTED.test(prepend),
+    isQuote: false,
+    isPinned: PINNED.test(prepend),
+    isPromoted: false,
+    client: app || undefined,
+    author: account || undefined,
+    evidence: evidenceOf(content ?? status),
+  };
+}
+
+function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+  const { kind, handle, statusId, withReplies } = kindOf(url);
+  const social = emptySocial();
+  social.handle = handle;
+  if (withReplies) social.timelineIncludesReplies = true;
+  if (kind === 'profile') {
+    const links = [...doc.querySelectorAll('.account__header__extra__links a, .public-account-header__tabs__tabs a')];
+    headerCount(
+      links.find((a) => /\/following\/?$/.test(a.getAttribute('href') ?? '')),
+      social,
+      'following',
+    );
+    headerCount(
+      links.find((a) => /\/followers\/?$/.test(a.getAttribute('href') ?? '')),
+      social,
+      'followers',
+    );
+    const posts = links.find((a) => /\/@[^/]+\/?$/.test(a.getAttribute('href') ?? ''));
+    if (posts) social.postsCount = parseCount(posts.getAttribute('title')) ?? parseCount(posts.textContent);
+    const h1 = doc.querySelector('.account__header__tabs__name h1');
+    social.name = squash((h1?.querySelector(':scope > span') ?? h1)?.textContent) || undefined;
+  }
+  const detailed = doc.querySelector('.detailed-status');
+  if (kind === 'post' && detailed) social.mainPost = parseStatus(detailed, url.hostname, true) ?? undefined;
+  if (social.mainPost && statusId) social.mainPost.id = statusId;
+  for (const status of doc.querySelectorAll('.status[data-id], .status__wrapper .status')) {
+    if (status.closest('.detailed-status')) continue;
+    const id = status.getAttribute('data-id');
+    if (id && (known.has(id) || id === social.mainPost?.id)) continue;
+    const post = parseStatus(status, url.hostname, false);
+    if (post && !social.posts.some((p) => p.id === post.id)) social.posts.push(post);
+  }
+  return modelOf(url, 'mastodon', kind, social, langOf(doc));
+}
+
+const mastodon: Adapter = {
+  id: 'mastodon',
+  priority: 50,
+  detect(doc) {
+    // Any server runs Mastodon; its web app always mounts into #mastodon.
+    return doc.getElementById('mastodon') ? 0.95 : 0;
+  },
+  extract(doc, url) {
+    return extractWith(doc, url, new Set());
+  },
+  extractMore(doc, url, previous) {
+    if (previous.url !== url.href) return extractWith(doc, url, new Set());
+    return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
+  },
+};
+
+export default mastodon;
