@@ -116,7 +116,6 @@ async function runHeaded(server, pages) {
   console.log(`Chromium is open with HowSocial on ${pages.length} demo pages (${server.url}).`);
   console.log('Pin the extension (puzzle icon) to see its badge; click it for the findings.');
   console.log(`${howToLoad()}\nClose the browser window (or press Ctrl+C) to stop.`);
-  process.once('SIGINT', () => browser.close());
   await closed;
   await browser.close();
 }

@@ -1,6 +1,7 @@
 // Launch Debian's Chromium with the built extension loaded, the way the CLI and the e2e tests need
 // it: a fresh profile per run (parallel runs never share state), and the extension's service
 // worker handed back so callers can read chrome.storage and chrome.tabs from inside it.
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,14 +48,33 @@ export async function launchWithExtension(distChromeDir, { headless = true, time
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: headless ? { width: 1280, height: 900 } : null,
       timeout,
+      // We close the browser and remove the temp profile ourselves on Ctrl+C (see onSignal).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
-  const close = async () => {
-    await context.close().catch(() => {});
-    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  // Ctrl+C or kill: close the browser first (it writes to the profile until it is gone), then
+  // remove the temp profile, then exit with the signal's conventional code.
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  const onSignal = (signal) => {
+    close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.once(sig, onSignal);
+  process.once('exit', removeProfile);
+  let closing;
+  const close = () => {
+    closing ??= (async () => {
+      for (const sig of signals) process.off(sig, onSignal);
+      process.off('exit', removeProfile);
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    })();
+    return closing;
   };
   try {
     const worker =
