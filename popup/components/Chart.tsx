@@ -6,8 +6,8 @@ export interface Point {
   score: number | null;
 }
 
-const W = 120;
-const H = 32;
+const W = 84;
+const H = 30;
 const PAD = 3;
 
 /** A small line of the score over time (0–100 on the y axis), drawn by hand: no chart library. */

@@ -72,7 +72,9 @@ export default function HistoryView() {
                   {t('history_audits', [s.audits])}
                 </span>
               </div>
-              <Chart points={s.points} />
+              <span title={t('history_audits', [s.audits])}>
+                <Chart points={s.points} />
+              </span>
               <ConfirmButton
                 class="icon-button"
                 label="✕"

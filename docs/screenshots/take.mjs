@@ -1,0 +1,112 @@
+// Screenshots of every popup view (light and dark), the options page and an explanation page, for
+// the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node docs/screenshots/take.mjs /tmp/x/chrome`.
+// Runs the built extension in headless Chromium on a bundled demo page (the real pipeline audits
+// it), seeds a history through the popup's own backup import, and writes PNGs next to this file.
+// LANGUAGE=de gives the German UI (Chromium on Linux takes its locale from it).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { serve } from '../../scripts/lib/serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.argv[2] ?? 'dist/chrome');
+const demo = process.argv[3] ?? '/newsletter-unbeantwortet.html';
+const suffix = process.env.LANGUAGE?.startsWith('de') ? '-de' : '';
+const DAY = 86_400_000;
+
+/** A history of a few sites with scores over time, as a backup file (imported through the UI). */
+function backup(now) {
+  const sites = [
+    ['blog.example.de', 'wordpress', [35, 42, 48, 61, 66]],
+    ['news.example.com', 'generic', [88, 91, 93]],
+    ['x.com', 'x', [22, 18]],
+    ['kochblog.example.at', 'blogger', [55]],
+  ];
+  const band = (s) => (s >= 90 ? 'green' : s >= 50 ? 'orange' : 'red');
+  const audits = sites.flatMap(([site, platform, scores], n) =>
+    scores.map((score, i) => ({
+      url: `https://${site}/post-${i}/`,
+      site,
+      platform,
+      kind: platform === 'x' ? 'profile' : 'article',
+      score,
+      band: band(score),
+      time: now - (scores.length - i) * 9 * DAY - n * 2 * DAY,
+      rulesVersion: 1,
+      facts: {},
+      sample: 5,
+      findings: [],
+      fingerprints: [],
+    })),
+  );
+  return JSON.stringify({ format: 'howsocial-backup', version: 1, exportedAt: new Date(now).toISOString(), audits });
+}
+
+const server = await serve(join(here, '..', '..', 'tests', 'fixtures', 'demo'));
+const { context, worker, extensionId, close } = await launchWithExtension(dist);
+try {
+  const page = await context.newPage();
+  await page.goto(`${server.url}${demo}`);
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+  // Wait for the real audit of the demo page (the content script sends it on document_idle).
+  const key = `audit:tab:${tabId}`;
+  for (let i = 0; i < 100; i++) {
+    const got = await worker.evaluate(async (k) => (await chrome.storage.session.get(k))[k] ?? null, key);
+    if (got) break;
+    await page.waitForTimeout(100);
+  }
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup/index.html?tab=${tabId}`);
+  // Seed the history through the backup import (once; it merges without duplicates anyway).
+  await popup.click('#tab-export');
+  await popup.setInputFiles('[data-testid=backup-import]', {
+    name: 'b.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(backup(Date.now())),
+  });
+  await popup.waitForSelector('[data-testid=import-report]');
+  await popup.click('#tab-page');
+
+  const shots = [];
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    const shot = async (name) => {
+      const file = join(here, `popup-${name}-${scheme}${suffix}.png`);
+      await popup.screenshot({ path: file, fullPage: true });
+      shots.push(file);
+    };
+    await popup.click('#tab-page');
+    await popup.waitForSelector('.summary, .empty');
+    const more = popup.locator('.finding .more').first();
+    if ((await more.count()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+    await shot('page');
+    await popup.click('#tab-why');
+    await shot('why');
+    await popup.click('#tab-history');
+    await popup.waitForSelector('[data-testid=history-list]');
+    await shot('history');
+    await popup.click('#tab-export');
+    await popup.click('[data-testid=export-csv]');
+    await popup.waitForSelector('[data-testid=export-link]');
+    await shot('export');
+    await popup.click('#tab-settings');
+    await shot('settings');
+  }
+  const wide = await context.newPage();
+  await wide.setViewportSize({ width: 900, height: 700 });
+  for (const scheme of ['light', 'dark']) {
+    await wide.emulateMedia({ colorScheme: scheme });
+    await wide.goto(`chrome-extension://${extensionId}/popup/options.html`);
+    await wide.waitForSelector('.settings');
+    await wide.screenshot({ path: join(here, `options-${scheme}${suffix}.png`), fullPage: true });
+    await wide.goto(`chrome-extension://${extensionId}/popup/learn.html?rule=comments-closed`);
+    await wide.waitForSelector('h1');
+    await wide.screenshot({ path: join(here, `learn-${scheme}${suffix}.png`), fullPage: true });
+    shots.push(join(here, `options-${scheme}${suffix}.png`), join(here, `learn-${scheme}${suffix}.png`));
+  }
+  console.log(shots.map((s) => s.replace(`${resolve(here, '..', '..')}/`, '')).join('\n'));
+} finally {
+  await close();
+  await server.close();
+}
