@@ -1,0 +1,205 @@
+import { evidenceOf } from '../../lib/dom';
+import type { ArticleSection, Evidence, Link } from '../../model';
+import { parseDate } from './dates';
+import { attr, meta, textOf } from './dom';
+import { ldScripts } from './detect';
+import { sameSite } from './domain';
+import { phonesOf } from './phones';
+
+/** Article text is only read by wording rules; 50k characters cover a long post and bound the cost. */
+export const TEXT_MAX = 50_000;
+const MAX_LINKS = 500;
+const MAX_SHARE = 20;
+
+/** Where the post's own text lives, most specific first (WordPress, Blogger, Ghost, Substack, Medium, news sites). */
+const BODY =
+  '[itemprop="articleBody"], .entry-content, .post-content, .post-body, .wp-block-post-content, .gh-content, .post-full-content, .available-content, .body.markup, .article-body, .article__body, .article-content, .story-body, .single-content, .td-post-content, .post-entry, .blog-post-content, .e-content, section[name="articleBody"]';
+
+// links there are site chrome or other people's words, not the author's references
+const NOT_BODY =
+  'nav, footer, aside, header, form, .sidebar, .widget, .comments, #comments, .comments-area, .comment-list, .commentlist, .sharedaddy, .shariff, .a2a_kit, .addtoany_share_save_container, .swp_social_panel, .share, .sharing, .social-share, .jp-relatedposts, .related-posts, .yarpp-related, .author-box, .post-navigation, .navigation, .breadcrumbs, .tags-links, .cat-links';
+
+/** Share widgets of the common plugins, then plain share-intent links to the networks. */
+const SHARE_WIDGETS =
+  '.shariff, .a2a_kit, .addtoany_share_save_container, .sharedaddy .sd-sharing, .sd-sharing-enabled, .swp_social_panel, .social-warfare, .sharethis-inline-share-buttons, .ssba, .ssba-wrap, .heateor_sss_sharing_container, .mashsb-container, .wp-block-outermost-social-sharing, .essb_links, .sfsi_widget, .dpsp-share-buttons, .novashare-buttons, .td-post-sharing, .social-sharing, .share-buttons, .sharing-buttons';
+const SHARE_LINKS = [
+  'facebook.com/sharer',
+  'facebook.com/share.php',
+  'twitter.com/intent/tweet',
+  'twitter.com/share',
+  'x.com/intent/tweet',
+  'x.com/intent/post',
+  'linkedin.com/shareArticle',
+  'linkedin.com/sharing',
+  'linkedin.com/cws/share',
+  'pinterest.com/pin/create',
+  'reddit.com/submit',
+  'wa.me/?text',
+  'api.whatsapp.com/send',
+  'whatsapp://send',
+  't.me/share',
+  'telegram.me/share',
+  'xing.com/spi/shares',
+  'xing.com/social/share',
+  'bsky.app/intent/compose',
+  'threads.net/intent',
+  'tumblr.com/widgets/share',
+  'flipboard.com/bookmarklet',
+];
+const SHARE_LINK_SELECTOR = SHARE_LINKS.map((s) => `a[href*="${s}"]`).join(', ');
+
+function bodyOf(doc: Document): Element | null {
+  const candidates = doc.querySelectorAll(BODY);
+  // the first match inside the main article: sidebars reuse .entry-content for widgets on some themes
+  for (const el of candidates) if (!el.closest('aside, .sidebar, .widget, #comments, footer')) return el;
+  return doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+}
+
+function ldValue(doc: Document, key: 'datePublished' | 'dateModified' | 'author' | 'headline'): string {
+  for (const s of ldScripts(doc)) {
+    const text = s.textContent ?? '';
+    if (!text.includes(key)) continue;
+    try {
+      const found = findKey(JSON.parse(text), key, 0);
+      if (found) return found;
+    } catch {
+      // broken JSON-LD is common (unescaped quotes in headlines): skip it
+    }
+  }
+  return '';
+}
+
+function findKey(node: unknown, key: string, depth: number): string {
+  if (!node || typeof node !== 'object' || depth > 6) return '';
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const f = findKey(n, key, depth + 1);
+      if (f) return f;
+    }
+    return '';
+  }
+  const obj = node as Record<string, unknown>;
+  const v = obj[key];
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first && typeof first === 'object' && typeof (first as Record<string, unknown>).name === 'string') {
+      return (first as Record<string, string>).name;
+    }
+  }
+  for (const k of ['@graph', 'mainEntity', 'mainEntityOfPage']) {
+    const f = findKey(obj[k], key, depth + 1);
+    if (f) return f;
+  }
+  return '';
+}
+
+function linksOf(body: Element, base: URL): Link[] {
+  const links: Link[] = [];
+  const seen = new Set<string>();
+  for (const a of body.querySelectorAll('a[href]')) {
+    if (links.length >= MAX_LINKS) break;
+    // ancestors above the body (an ASP.NET page-wide <form>) say nothing about the link
+    const chrome = a.closest(NOT_BODY);
+    if (chrome && chrome !== body && body.contains(chrome)) continue;
+    let href: URL;
+    try {
+      href = new URL(attr(a, 'href'), base);
+    } catch {
+      continue;
+    }
+    if (href.protocol !== 'http:' && href.protocol !== 'https:') continue;
+    // in-page anchors (footnotes, table of contents) are not references
+    if (href.host === base.host && href.pathname === base.pathname) continue;
+    const key = href.href.replace(/#.*$/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ href: key, internal: sameSite(href.hostname, base.hostname), text: textOf(a).slice(0, 120) });
+  }
+  return links;
+}
+
+export function shareButtonsOf(doc: Document): Evidence[] {
+  const out: Evidence[] = [];
+  const widgets = [...doc.querySelectorAll(SHARE_WIDGETS)];
+  const outer = widgets.filter((w) => !widgets.some((o) => o !== w && o.contains(w)));
+  for (const w of outer) {
+    if (out.length >= MAX_SHARE) break;
+    out.push(evidenceOf(w));
+  }
+  for (const a of doc.querySelectorAll(SHARE_LINK_SELECTOR)) {
+    if (out.length >= MAX_SHARE) break;
+    if (outer.some((w) => w.contains(a))) continue;
+    out.push(evidenceOf(a, attr(a, 'aria-label') || attr(a, 'title') || a.textContent || attr(a, 'href')));
+  }
+  return out;
+}
+
+function isoOf(value: string): string | undefined {
+  return parseDate(value);
+}
+
+export function langOf(doc: Document, text: string): string | undefined {
+  const declared =
+    attr(doc.documentElement, 'lang') ||
+    meta(doc, 'meta[http-equiv="content-language" i]') ||
+    meta(doc, 'meta[property="og:locale"]');
+  if (declared) return declared.replace('_', '-').split('-')[0].toLowerCase();
+  return guessLang(text);
+}
+
+/** No declared language (Blogger templates): count a few function words of each language. */
+function guessLang(text: string): string | undefined {
+  const sample = ` ${text.slice(0, 5000).toLowerCase()} `;
+  const count = (words: string[]) => words.reduce((n, w) => n + (sample.split(` ${w} `).length - 1), 0);
+  const de = count(['der', 'die', 'und', 'ist', 'nicht', 'ich', 'das', 'mit', 'auch', 'ein']);
+  const en = count(['the', 'and', 'is', 'not', 'of', 'to', 'with', 'that', 'this', 'a']);
+  if (de + en < 5) return undefined;
+  return de > en ? 'de' : 'en';
+}
+
+export function articleOf(doc: Document, url: URL): ArticleSection {
+  const body = bodyOf(doc);
+  const text = body ? textOf(body, (el) => el.matches(NOT_BODY), TEXT_MAX) : '';
+  const h1 = body?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
+  const title =
+    meta(doc, 'meta[property="og:title"]') || ldValue(doc, 'headline') || (h1 ? textOf(h1) : '') || (doc.title ?? '').trim();
+  const author =
+    meta(doc, 'meta[name="author"]') ||
+    meta(doc, 'meta[property="article:author"]').replace(/^https?:\/\/\S+$/, '') ||
+    ldValue(doc, 'author') ||
+    textOf(
+      doc.querySelector('[rel="author"], .author .fn, .byline .author, .post-author-name, [itemprop="author"]') ??
+        doc.createElement('i'),
+    );
+  const published =
+    isoOf(meta(doc, 'meta[property="article:published_time"]')) ??
+    isoOf(ldValue(doc, 'datePublished')) ??
+    isoOf(
+      attr(
+        doc.querySelector(
+          'time.published[datetime], time.entry-date[datetime], [itemprop="datePublished"][datetime], [itemprop="datePublished"][content]',
+        ),
+        'datetime',
+      ) || attr(doc.querySelector('[itemprop="datePublished"][content]'), 'content'),
+    ) ??
+    isoOf(attr(body?.closest('article')?.querySelector('time[datetime]'), 'datetime')) ??
+    isoOf(textOf(doc.querySelector('.date-header, .published, abbr.published') ?? doc.createElement('i')));
+  const updated =
+    isoOf(meta(doc, 'meta[property="article:modified_time"]')) ??
+    isoOf(ldValue(doc, 'dateModified')) ??
+    isoOf(attr(doc.querySelector('time.updated[datetime], [itemprop="dateModified"][datetime]'), 'datetime'));
+  const section: ArticleSection = {
+    title: title.slice(0, 300),
+    links: body ? linksOf(body, url) : [],
+    shareButtons: shareButtonsOf(doc),
+    text,
+    phones: phonesOf(doc),
+  };
+  if (author) section.author = author.slice(0, 120);
+  if (published) section.published = published;
+  if (updated) section.updated = updated;
+  const lang = langOf(doc, text);
+  if (lang) section.lang = lang;
+  return section;
+}

@@ -1,0 +1,75 @@
+import { evidenceOf, excerpt } from '../../lib/dom';
+import type { PhoneMention } from '../../model';
+import { attr } from './dom';
+
+/**
+ * Phone numbers anywhere on the page (contact boxes and footers included: a paid hotline in the
+ * footer is the point of the `paid-hotline` rule). A number in text counts only with a phone word
+ * before it or a premium-rate prefix, so dates, prices and order numbers stay out.
+ */
+
+const MAX_PHONES = 30;
+const NUMBER = /(?:\+|00)?\(?\d[\d ()/.\u00a0-]{5,20}\d/g;
+const PHONE_WORD =
+  /(?:tel|telefon|phone|fon|hotline|fax|mobil|handy|call|anruf|rufen sie|ruf|kontakt|service|support|☎|📞)[\s.:]*$/i;
+// premium-rate prefixes on the digits (country code without + or 00): German 0900/0180/0137
+// (Mehrwert-/Servicedienste), Austrian 0900/0901/0930, Swiss 0900/0901/0906, UK 09xx, US 1-900
+const PREMIUM = /^(?:0(?:900|901|906|930|180|137)|49(?:900|180|137)|43(?:900|901|930)|41(?:900|901|906)|449\d\d|1900)/;
+// how a dialled number starts; US numbers only in their full 3-3-4 shape (so "1900-1950" stays a year range)
+const DIALLED = /^(?:\+|00|0|\(0)|^1?[-\s.]?\(?[2-9]\d\d\)?[-\s.]\d{3}[-\s.]\d{4}$/;
+
+export function normalizePhone(raw: string): string {
+  const plus = /^\s*(?:\+|00)/.test(raw);
+  const digits = raw.replace(/\D/g, '').replace(/^00/, '');
+  return plus ? `+${digits}` : digits;
+}
+
+function sentenceAround(text: string, index: number, length: number): string {
+  const before = text.slice(Math.max(0, index - 160), index);
+  const after = text.slice(index + length, index + length + 160);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  const endMatch = /[.!?](?:\s|$)/.exec(after);
+  const end = endMatch ? endMatch.index + 1 : after.length;
+  return excerpt(`${before.slice(start + 1)}${text.slice(index, index + length)}${after.slice(0, end)}`, 200);
+}
+
+export function phonesOf(doc: Document): PhoneMention[] {
+  const found: PhoneMention[] = [];
+  const seen = new Set<string>();
+  const add = (raw: string, context: string, el: Element) => {
+    const normalized = normalizePhone(raw);
+    const digits = normalized.replace('+', '').length;
+    if (digits < 6 || digits > 15 || seen.has(normalized) || found.length >= MAX_PHONES) return;
+    seen.add(normalized);
+    found.push({ raw: raw.trim(), normalized, context, evidence: evidenceOf(el, context) });
+  };
+  for (const a of doc.querySelectorAll('a[href^="tel:" i]')) {
+    const raw = decodeURIComponent(attr(a, 'href').slice(4));
+    add(raw, excerpt(a.parentElement?.textContent ?? a.textContent, 200), a);
+  }
+  const body = doc.body;
+  if (!body) return found;
+  // one pass over text nodes; a cheap digit test first keeps the regex off most of them
+  const walker = doc.createTreeWalker(body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length < 7 || !/\d{3}/.test(text)) continue;
+    const parent = node.parentElement;
+    if (!parent || /^(script|style|noscript|template|textarea)$/.test(parent.localName)) continue;
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+      let raw = m[0];
+      // "0900 123 456 (1,99 €/min)": an opening bracket with no close belongs to the text after
+      const open = raw.lastIndexOf('(');
+      if (open > 0 && raw.indexOf(')', open) < 0) raw = raw.slice(0, open).trim();
+      const normalized = normalizePhone(raw);
+      const lead = text.slice(Math.max(0, m.index - 25), m.index);
+      const wordBefore = PHONE_WORD.test(lead) || PHONE_WORD.test((parent.previousElementSibling?.textContent ?? '').slice(-25));
+      // dates (2020-12-18, 18.12.2020) and amounts never start like a dialled number
+      if (!DIALLED.test(raw.trim())) continue;
+      if (!wordBefore && !PREMIUM.test(normalized.replace('+', ''))) continue;
+      add(raw, sentenceAround(text, m.index, raw.length), parent);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,41 @@
+import type { Adapter } from './adapter';
+import { bloggerComments } from './_blog/comments-blogger';
+import { articleConfidence, generator } from './_blog/detect';
+import { blogModel } from './_blog/model';
+
+/**
+ * Blogger / Blogspot (also on custom domains, where only the generator meta tells). Post pages
+ * live at /YYYY/MM/slug.html; the comment form is always an iframe (`iframe#comment-editor`,
+ * its URL in `a#comment-editor-src`) or a link to blogger.com/comment.g — never readable fields.
+ */
+export function isBlogger(doc: Document, url: URL): boolean {
+  if (/^blogger$/im.test(generator(doc))) return true;
+  return /\.blogspot\.[a-z.]+$/i.test(url.hostname);
+}
+
+function isPostPage(doc: Document, url: URL): boolean {
+  if (/\/\d{4}\/\d{2}\/[^/]+\.html$/.test(url.pathname)) return true;
+  if (doc.querySelector('#comments, #comment-editor, #comment-holder, #comments-block')) return true;
+  return articleConfidence(doc) > 0 && (doc.body?.querySelectorAll('.post-body').length ?? 0) === 1;
+}
+
+function iframeForm(doc: Document): Element | null {
+  return doc.querySelector(
+    '#comment-editor, a#comment-editor-src, #comment-post-message, a[href*="blogger.com/comment.g"], a[href*="blogger.com/comment/frame"]',
+  );
+}
+
+const blogger: Adapter = {
+  id: 'blogger',
+  priority: 20,
+  detect(doc, url) {
+    if (!isBlogger(doc, url)) return 0;
+    return isPostPage(doc, url) ? 0.9 : 0;
+  },
+  extract(doc, url) {
+    const isArticle = isBlogger(doc, url) && isPostPage(doc, url);
+    return blogModel(doc, url, 'blogger', isArticle, { listComments: bloggerComments, iframeForm });
+  },
+};
+
+export default blogger;

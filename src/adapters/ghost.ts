@@ -1,0 +1,27 @@
+import type { Adapter } from './adapter';
+import { articleConfidence, generator } from './_blog/detect';
+import { membersOnly } from './_blog/hosted';
+import { blogModel } from './_blog/model';
+
+/** Ghost: generator "Ghost 5.x"; its `{{comments}}` helper mounts comments-ui by a `data-ghost-comments` script. */
+export function isGhost(doc: Document): boolean {
+  return /^Ghost\b/im.test(generator(doc));
+}
+
+const ghost: Adapter = {
+  id: 'ghost',
+  priority: 20,
+  detect(doc) {
+    return isGhost(doc) ? 0.9 * articleConfidence(doc) : 0;
+  },
+  extract(doc, url) {
+    const isArticle = isGhost(doc) && articleConfidence(doc) > 0;
+    return blogModel(doc, url, 'ghost', isArticle, {
+      listComments: () => [],
+      platformSection: (d) =>
+        membersOnly(d.querySelector('[data-ghost-comments], #ghost-comments-root, .gh-comments'), 'Ghost member comments'),
+    });
+  },
+};
+
+export default ghost;

@@ -1,0 +1,34 @@
+import type { Adapter } from './adapter';
+import { wpComments } from './_blog/comments-wp';
+import { generator } from './_blog/detect';
+import { blogModel } from './_blog/model';
+import { wpArticleConfidence } from './wordpress';
+
+/**
+ * WordPress.com (also on custom domains) and its "highlander" comment system: the generator says
+ * "WordPress.com", comments carry `highlander-comment`, and the form has the identity chooser
+ * `#comment-form-identity` ("Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen").
+ */
+export function isWordPressCom(doc: Document, url: URL): boolean {
+  const gen = generator(doc);
+  if (/^WordPress\.com/im.test(gen)) return true;
+  // a self-hosted site names its version; Jetpack there is still self-hosted WordPress
+  if (/^WordPress\s*\d/im.test(gen)) return false;
+  if (/\.wordpress\.com$/i.test(url.hostname)) return true;
+  return !!doc.querySelector('#comment-form-identity, #highlander_comment_nonce, li.highlander-comment');
+}
+
+const wordpressCom: Adapter = {
+  id: 'wordpress-com',
+  priority: 30,
+  detect(doc, url) {
+    if (!isWordPressCom(doc, url)) return 0;
+    return 0.95 * wpArticleConfidence(doc);
+  },
+  extract(doc, url) {
+    const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc) > 0;
+    return blogModel(doc, url, 'wordpress-com', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+  },
+};
+
+export default wordpressCom;

@@ -1,0 +1,45 @@
+import type { Adapter } from './adapter';
+import { wpComments } from './_blog/comments-wp';
+import { articleConfidence, generator, wpBodyKind } from './_blog/detect';
+import { blogModel } from './_blog/model';
+
+/**
+ * Self-hosted WordPress. Many sites strip the generator meta (security plugins, caches), so the
+ * REST API link, the comment form's `wp-comments-post.php` and `wp-content` asset URLs count too.
+ */
+export function isWordPress(doc: Document): boolean {
+  if (/^WordPress\s*\d/im.test(generator(doc))) return true;
+  const head = doc.head;
+  if (
+    head?.querySelector(
+      'link[rel="https://api.w.org/"], link[href*="/wp-content/"], link[href*="/wp-includes/"], script[src*="/wp-content/"], script[src*="/wp-includes/"]',
+    )
+  )
+    return true;
+  return !!doc.querySelector('form[action*="wp-comments-post.php"]');
+}
+
+/** Single posts, and static pages that have a comment area; never listings (home, archives, search). */
+export function wpArticleConfidence(doc: Document): number {
+  const kind = wpBodyKind(doc);
+  if (kind === 'listing') return 0;
+  if (kind === 'single') return 1;
+  const generic = articleConfidence(doc);
+  if (kind === 'page') return doc.querySelector('#comments, #respond, .comments-area, .wp-block-comments') ? 1 : 0;
+  return generic;
+}
+
+const wordpress: Adapter = {
+  id: 'wordpress',
+  priority: 20,
+  detect(doc) {
+    if (!isWordPress(doc)) return 0;
+    return 0.9 * wpArticleConfidence(doc);
+  },
+  extract(doc, url) {
+    const isArticle = isWordPress(doc) && wpArticleConfidence(doc) > 0;
+    return blogModel(doc, url, 'wordpress', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+  },
+};
+
+export default wordpress;
