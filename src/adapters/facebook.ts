@@ -1,7 +1,7 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
-import { emptySocial, hostMatches, isoOf, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
 import type { Adapter } from './adapter';
 
 /**
@@ -61,7 +61,8 @@ function parsePost(unit: Element, pageHost: string): SocialPost | null {
   if (!id) return null;
   const message = unit.querySelector('[data-ad-preview="message"], [data-ad-comet-preview="message"]');
   const text = squash(message?.textContent);
-  const all = textsOf(unit);
+  // Text nodes one by one: adjacent spans ("35", "2 comments") must not run together.
+  const all = leadingTexts(unit).join(' | ');
   const count = (words: RegExp) => countBefore(all, words);
   const reactionsLabel = /(?:all reactions|alle reaktionen):?[\s|]*([\d.,]+\s*(?:K|M|Tsd\.|Mio\.)?)/i.exec(all)?.[1];
   const heading = squash(unit.querySelector('h2, h3, h4, strong')?.textContent);
@@ -86,17 +87,6 @@ function parsePost(unit: Element, pageHost: string): SocialPost | null {
     author: squash(unit.querySelector('h2 a, h3 a, h4 a, strong a')?.textContent) || undefined,
     evidence: evidenceOf(message ?? unit),
   };
-}
-
-/** Text nodes joined with a separator: adjacent spans ("35", "2 comments") must not run together. */
-function textsOf(el: Element): string {
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  const parts: string[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = squash(n.nodeValue);
-    if (t) parts.push(t);
-  }
-  return parts.join(' | ');
 }
 
 function units(doc: Document): Element[] {

@@ -118,3 +118,14 @@ export function isoOf(value: string | null | undefined): string | undefined {
 }
 
 const DE_MONTHS = ['jan', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'];
+
+/** The first `max` non-empty text nodes, one by one: adjacent spans must not run together. */
+export function leadingTexts(el: Element, max = Number.POSITIVE_INFINITY): string[] {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n && parts.length < max; n = walker.nextNode()) {
+    const t = squash(n.nodeValue);
+    if (t) parts.push(t);
+  }
+  return parts;
+}

@@ -1,0 +1,124 @@
+import { parseCount } from '../lib/counts';
+import { evidenceOf, squash } from '../lib/dom';
+import type { PageKind, PageModel, SocialPost } from '../model';
+import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
+import type { Adapter } from './adapter';
+
+/**
+ * Bluesky (bsky.app, React Native Web with `data-testid`s): feed items
+ * `[data-testid^="feedItem-by-"]`, thread items `[data-testid^="postThreadItem-by-"]`, the text in
+ * `postText`, counts in `replyBtn` / `repostCount` / `likeCount` (abbreviated: "1.2K"), the header's
+ * `profileHeaderFollowersButton` / `profileHeaderFollowsButton`, and the time only in the post
+ * link's tooltip / aria-label ("January 5, 2025 at 3:04 PM", German "5. Jan. 2025 um 15:04").
+ */
+
+const HOSTS = ['bsky.app'];
+const ITEM = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
+const REPOSTED = /^(reposted by|repostet von|geteilt von)/i;
+const PINNED = /^(pinned|angeheftet)/i;
+const REPLY_TO = /^(reply to|replied to|antwort an)/i;
+
+function kindOf(url: URL, doc: Document): { kind: PageKind; handle?: string; rkey?: string } {
+  if (!hostMatches(url, HOSTS)) {
+    // A saved copy served elsewhere: the header says profile, a thread says post.
+    if (doc.querySelector('[data-testid="profileHeaderFollowersButton"]')) return { kind: 'profile' };
+    const first = doc.querySelector('[data-testid^="postThreadItem-by-"] a[href*="/post/"]')?.getAttribute('href') ?? '';
+    const m = /\/profile\/([^/]+)\/post\/(\w+)/.exec(first);
+    return m ? { kind: 'post', handle: m[1], rkey: m[2] } : { kind: 'other' };
+  }
+  const [first, handle, third, rkey] = url.pathname.split('/').filter(Boolean);
+  if (first !== 'profile' || !handle) return { kind: 'other' };
+  if (third === 'post' && rkey) return { kind: 'post', handle, rkey };
+  return third ? { kind: 'other' } : { kind: 'profile', handle };
+}
+
+function countIn(item: Element, testids: string[]): number | null {
+  for (const id of testids) {
+    const el = item.querySelector(`[data-testid="${id}"]`);
+    if (!el) continue;
+    // The buttons' aria-labels carry numbers only in some versions ("Like (12 likes)").
+    const label = el.getAttribute('aria-label') ?? '';
+    const text = squash(el.textContent);
+    if (/\d/.test(text)) return parseCount(text);
+    if (/\d/.test(label)) return parseCount(label.replace(/^\D+/, ''));
+    return 0;
+  }
+  return null;
+}
+
+function parseItem(item: Element, host: string): SocialPost | null {
+  const link = [...item.querySelectorAll('a[href*="/post/"]')].find(
+    (a) => a.hasAttribute('data-tooltip') || a.getAttribute('aria-label'),
+  );
+  const href = (link ?? item.querySelector('a[href*="/post/"]'))?.getAttribute('href') ?? '';
+  const m = /\/profile\/([^/]+)\/post\/([\w]+)/.exec(href);
+  if (!m) return null;
+  const textEl = item.querySelector('[data-testid="postText"]');
+  // The context lines ("Reposted by …", "Pinned", "Reply to …") sit above the text, among the first text nodes.
+  const texts = leadingTexts(item, 25);
+  const context = texts.find((t) => REPOSTED.test(t) || PINNED.test(t)) ?? '';
+  return {
+    id: m[2],
+    time: isoOf(link?.getAttribute('data-tooltip') ?? link?.getAttribute('aria-label') ?? link?.getAttribute('title')),
+    text: squash(textEl?.textContent),
+    urls: textEl ? outboundUrls(textEl, host) : [],
+    replies: countIn(item, ['replyCount', 'replyBtn']),
+    reposts: countIn(item, ['repostCount', 'repostBtn']),
+    likes: countIn(item, ['likeCount', 'likeBtn']),
+    isReply: texts.some((t) => REPLY_TO.test(t)),
+    isRepost: REPOSTED.test(context),
+    isQuote: item.querySelector('[data-testid="quoteEmbed"], [aria-label*="quote" i] [data-testid="postText"]') !== null,
+    isPinned: PINNED.test(context),
+    isPromoted: false,
+    author: m[1],
+    evidence: evidenceOf(textEl ?? item),
+  };
+}
+
+function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+  const { kind, handle, rkey } = kindOf(url, doc);
+  const social = emptySocial();
+  social.handle = handle;
+  if (kind === 'profile') {
+    for (const [name, id] of [
+      ['followers', 'profileHeaderFollowersButton'],
+      ['following', 'profileHeaderFollowsButton'],
+    ] as const) {
+      const el = doc.querySelector(`[data-testid="${id}"]`);
+      if (!el) continue;
+      const n = parseCount(el.textContent);
+      if (n === null) social.unreadable.push(name);
+      else social[name] = n;
+    }
+    social.name = squash(doc.querySelector('[data-testid="profileHeaderDisplayName"]')?.textContent) || undefined;
+  }
+  for (const item of doc.querySelectorAll(ITEM)) {
+    const post = parseItem(item, url.hostname);
+    if (!post || (known.has(post.id) && post.id !== rkey)) continue;
+    if (kind === 'post' && post.id === rkey && !social.mainPost) social.mainPost = post;
+    else if (!social.posts.some((p) => p.id === post.id)) {
+      // Under the focused post of a thread, everything is a reply in its conversation.
+      if (kind === 'post' && social.mainPost) post.isReply = true;
+      social.posts.push(post);
+    }
+  }
+  return modelOf(url, 'bluesky', kind, social, langOf(doc));
+}
+
+const bluesky: Adapter = {
+  id: 'bluesky',
+  priority: 50,
+  detect(doc, url) {
+    if (hostMatches(url, HOSTS)) return 1;
+    return doc.querySelector('[data-testid^="feedItem-by-"], [data-testid="profileHeaderFollowersButton"]') ? 0.6 : 0;
+  },
+  extract(doc, url) {
+    return extractWith(doc, url, new Set());
+  },
+  extractMore(doc, url, previous) {
+    if (previous.url !== url.href) return extractWith(doc, url, new Set());
+    return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
+  },
+};
+
+export default bluesky;

@@ -1,0 +1,79 @@
+import { countBefore, parseCount } from '../lib/counts';
+import { evidenceOf, squash } from '../lib/dom';
+import type { PageKind, SocialPost } from '../model';
+import { emptySocial, hostMatches, langOf, modelOf, outboundUrls } from './_social/common';
+import type { Adapter } from './adapter';
+
+/**
+ * LinkedIn company pages as the logged-out public page shows them (`linkedin.com/company/<slug>`):
+ * the top card's first subline "Software Development · Berlin · 12,345 followers" (German
+ * "12.345 Follower:innen"), and the "Updates" feed of `[data-activity-urn]` cards with the text in
+ * `[data-test-id="main-feed-activity-card__commentary"]` and counts in `social-actions__*` test ids.
+ * Post times are relative ("2w") there, so posts carry no time.
+ */
+
+const HOSTS = ['linkedin.com'];
+
+function kindOf(url: URL): { kind: PageKind; handle?: string } {
+  const [first, slug, third] = url.pathname.split('/').filter(Boolean);
+  if ((first === 'company' || first === 'showcase') && slug && (!third || ['posts', 'about'].includes(third)))
+    return { kind: 'profile', handle: slug };
+  if (first === 'posts' || first === 'feed') return { kind: 'post' };
+  return { kind: 'other' };
+}
+
+function countOf(card: Element, testid: string): number | null {
+  const el = card.querySelector(`[data-test-id="${testid}"], [data-id="${testid}"]`);
+  if (!el) return null;
+  const text = squash(el.textContent);
+  return text ? parseCount(text) : 0;
+}
+
+const linkedin: Adapter = {
+  id: 'linkedin',
+  priority: 50,
+  detect(_doc, url) {
+    // Only company pages and posts: LinkedIn articles (/pulse/) are blog posts for the blog adapters.
+    return hostMatches(url, HOSTS) && kindOf(url).kind !== 'other' ? 1 : 0;
+  },
+  extract(doc, url) {
+    const { kind, handle } = kindOf(url);
+    const social = emptySocial();
+    social.handle = handle;
+    social.name = squash(doc.querySelector('.top-card-layout__title, h1')?.textContent) || undefined;
+    const subline = squash(doc.querySelector('.top-card-layout__first-subline')?.textContent);
+    if (kind === 'profile' && /follower/i.test(subline)) {
+      const n = countBefore(subline, /followers?|follower:innen|follower\*innen/);
+      if (n === null) social.unreadable.push('followers');
+      social.followers = n;
+    }
+    for (const card of doc.querySelectorAll('[data-activity-urn], [data-urn^="urn:li:activity"]')) {
+      const urn = card.getAttribute('data-activity-urn') ?? card.getAttribute('data-urn') ?? '';
+      const id = /activity:(\d+)/.exec(urn)?.[1];
+      if (!id || social.posts.some((p) => p.id === id)) continue;
+      const textEl = card.querySelector(
+        '[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content',
+      );
+      const header = squash(card.querySelector('.main-feed-activity-card__header, header')?.textContent);
+      const post: SocialPost = {
+        id,
+        text: squash(textEl?.textContent),
+        urls: textEl ? outboundUrls(textEl, url.hostname) : [],
+        replies: countOf(card, 'social-actions__comments'),
+        reposts: countOf(card, 'social-actions__reposts'),
+        likes: countOf(card, 'social-actions__reaction-count'),
+        isReply: false,
+        isRepost: /reposted|hat das repostet|teilt/i.test(header),
+        isQuote: false,
+        isPinned: false,
+        isPromoted: /promoted|gesponsert/i.test(header),
+        evidence: evidenceOf(textEl ?? card),
+      };
+      if (kind === 'post' && !social.mainPost) social.mainPost = post;
+      else social.posts.push(post);
+    }
+    return modelOf(url, 'linkedin', kind, social, langOf(doc));
+  },
+};
+
+export default linkedin;
