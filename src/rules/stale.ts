@@ -12,13 +12,18 @@ const DAY_MS = 86_400_000;
 
 /** Issue 4: a last post older than 90 days is a stale account. */
 export const STALE_DAYS = 90;
+/**
+ * A blog post or a single social post without any newer sign of life (update, comment) for a
+ * year: readers land on old posts every day, so months alone say nothing on one page.
+ */
+export const SINGLE_PAGE_STALE_DAYS = 365;
 /** A year without a sign of life: abandoned. */
 export const ABANDONED_DAYS = 365;
 export const STALE_SCORE = 0.4;
 export const ABANDONED_SCORE = 0.1;
 /**
- * One article page can't tell whether the blog goes on elsewhere (readers land on old evergreen
- * posts every day), and one post page can't tell for the whole account: there it stops at a warn.
+ * One article page can't tell whether the blog goes on elsewhere, and one post page can't tell
+ * for the whole account: there staleness is at most a warn.
  */
 export const SINGLE_PAGE_FLOOR = 0.6;
 /**
@@ -47,7 +52,9 @@ function datesOf(model: PageModel): Dated[] {
   }
   const social = model.social;
   if (!social) return out;
-  const posts = social.mainPost ? [social.mainPost, ...social.posts] : social.posts;
+  const main = social.mainPost;
+  // Below a focused post come other people's replies: only the owner's own posts are their activity.
+  const posts = main ? [main, ...social.posts.filter((p) => main.author && p.author === main.author)] : social.posts;
   // ads are the network's timing, not the owner's
   for (const p of posts) if (!p.isPromoted) add(p.time, p.evidence, p.isRepost);
   return out;
@@ -64,8 +71,9 @@ const rule: Rule = {
     const newest = dates.reduce((a, b) => (b.time > a.time ? b : a));
     // a date in the future is a time-zone or clock slip, not activity ahead: count it as now
     const days = Math.max(0, Math.floor((ctx.now - newest.time) / DAY_MS));
-    let score = days > ABANDONED_DAYS ? ABANDONED_SCORE : days > STALE_DAYS ? STALE_SCORE : 1;
-    if (model.kind !== 'profile') score = Math.max(score, SINGLE_PAGE_FLOOR);
+    let score: number;
+    if (model.kind === 'profile') score = days > ABANDONED_DAYS ? ABANDONED_SCORE : days > STALE_DAYS ? STALE_SCORE : 1;
+    else score = days > SINGLE_PAGE_STALE_DAYS ? SINGLE_PAGE_FLOOR : 1;
     if (dates.some((d) => d.repost)) score = Math.max(score, REPOST_FLOOR);
     return judged(score, newest.evidence ? [newest.evidence] : [], [days]);
   },

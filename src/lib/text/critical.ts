@@ -10,8 +10,9 @@ export const CRITICAL_PATTERNS: readonly string[] = [
   // German
   'leider',
   'enttäusch\\p{L}*',
-  'funktionier\\p{L}* (?:leider )?(?:nicht|nie)',
-  '(?:geht|klappt) (?:leider )?(?:nicht|gar nicht)',
+  // "funktioniert bei mir nicht", "klappt das gar nicht": up to two words in between
+  '(?:funktionier\\p{L}*|klappt)(?: \\p{L}+){0,2} (?:nicht|nie)',
+  'geht (?:leider )?(?:gar )?nicht mehr',
   'falsch\\p{L}*',
   'fehlerhaft\\p{L}*',
   'stimmt (?:so )?(?:leider )?nicht',

@@ -61,9 +61,9 @@ const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 const JARGON = new RegExp(`${L}(?:${JARGON_PATTERNS.join('|')})${R}`, 'giu');
 
-/** Words as people count them: runs of letters or digits (URLs and markup were stripped upstream). */
+/** Words as people count them: "2.000", "z.B." and "Social-Media" are one word each. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 export interface JargonReading {

@@ -4,6 +4,7 @@ import rule, {
   ABANDONED_SCORE,
   REPOST_FLOOR,
   SINGLE_PAGE_FLOOR,
+  SINGLE_PAGE_STALE_DAYS,
   STALE_DAYS,
   STALE_SCORE,
 } from '../../../src/rules/stale';
@@ -35,10 +36,20 @@ describe('stale (profiles)', () => {
     expect(r?.score).toBe(REPOST_FLOOR);
   });
 
-  it('reads a single post page as circumstantial: at most a warn', () => {
+  it('reads a single post page as circumstantial: at most a warn, after a year', () => {
     const m = profile([], { kind: 'post' });
-    m.social!.mainPost = post({ time: daysAgo(800) });
+    m.social!.mainPost = post({ time: daysAgo(800), author: 'owner' });
     expect(rule.judge(m, ctx())?.score).toBe(SINGLE_PAGE_FLOOR);
+    m.social!.mainPost = post({ time: daysAgo(200), author: 'owner' });
+    expect(rule.judge(m, ctx())?.verdict).toBe('pass');
+  });
+
+  it("on a post page, counts the owner's own later posts but not other people's replies", () => {
+    const m = profile([post({ time: daysAgo(2), author: 'someone-else' })], { kind: 'post' });
+    m.social!.mainPost = post({ time: daysAgo(800), author: 'owner' });
+    expect(rule.judge(m, ctx())?.detail).toEqual([800]);
+    m.social!.posts.push(post({ time: daysAgo(5), author: 'owner' }));
+    expect(rule.judge(m, ctx())?.detail).toEqual([5]);
   });
 
   it('is n/a without dated posts', () => {
@@ -68,10 +79,13 @@ describe('stale (articles)', () => {
     expect(rule.judge(article({ article: { published: daysAgo(900), updated: daysAgo(10) } }), ctx())?.detail).toEqual([10]);
   });
 
-  it('warns, never fails, on an old article: one page cannot tell whether the blog goes on', () => {
+  it('warns, never fails, on an article quiet for over a year: one page cannot tell whether the blog goes on', () => {
     const r = rule.judge(article({ article: { published: daysAgo(2000) } }), ctx());
     expect(r?.score).toBe(SINGLE_PAGE_FLOOR);
     expect(r?.verdict).toBe('warn');
+    const edge = rule.judge(article({ article: { published: daysAgo(SINGLE_PAGE_STALE_DAYS) } }), ctx());
+    expect(edge?.verdict).toBe('pass');
+    expect(rule.judge(article({ article: { published: daysAgo(SINGLE_PAGE_STALE_DAYS + 1) } }), ctx())?.verdict).toBe('warn');
   });
 
   it('ignores pingback dates and is n/a without any date', () => {
