@@ -19,20 +19,30 @@ export const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8
  * @returns {Promise<{ record: object, audit: object | null }[]>}
  */
 export async function auditAll(inputs, { dist = null, timeout = 15_000 } = {}) {
-  const dir = distChromeDir(dist);
-  ensureBuilt(dir, log);
-  const auditor = await createAuditor({ dist: dir, timeout, log });
+  // Read every file first: a run where nothing can be loaded never needs a browser.
+  const targets = await Promise.all(
+    inputs.map((spec) =>
+      resolveInput(spec).then(
+        (target) => ({ target }),
+        (err) => ({ error: readError(err) }),
+      ),
+    ),
+  );
   const items = [];
+  let auditor = null;
   try {
     for (const [i, spec] of inputs.entries()) {
       const n = `[${i + 1}/${inputs.length}]`;
-      let target;
-      try {
-        target = await resolveInput(spec);
-      } catch (err) {
-        log(`${n} ${spec.input}: error: ${err.code === 'ENOENT' ? 'file not found' : err.message}`);
-        items.push({ record: auditRecord({ input: spec.input, url: spec.url, error: readError(err) }), audit: null });
+      const { target, error } = targets[i];
+      if (error) {
+        log(`${n} ${spec.input}: error: ${error}`);
+        items.push({ record: auditRecord({ input: spec.input, url: spec.url, error }), audit: null });
         continue;
+      }
+      if (!auditor) {
+        const dir = distChromeDir(dist);
+        ensureBuilt(dir, log);
+        auditor = await createAuditor({ dist: dir, timeout, log });
       }
       const via = target.source === 'url' ? '' : ` as ${target.url} (${target.source})`;
       log(`${n} ${spec.input}${via} …`);
@@ -44,7 +54,7 @@ export async function auditAll(inputs, { dist = null, timeout = 15_000 } = {}) {
       items.push({ record, audit: result.audit });
     }
   } finally {
-    await auditor.close();
+    await auditor?.close();
   }
   return items;
 }

@@ -2,6 +2,7 @@
 // `npm run audit` (issue 2, documented in the README) and the popup export's CSV columns.
 import Papa from 'papaparse';
 import { formatMessage, ruleMessageKey } from './messages.mjs';
+import { byImpact } from './table.mjs';
 
 export const FACT_KEYS = [
   'commentSystem',
@@ -136,20 +137,27 @@ export function csvRows(items, messages) {
       });
       continue;
     }
-    for (const f of record.findings) {
+    // Same order and content as the popup's export (src/export/csv.ts): most points lost first,
+    // advice only where there is something to do.
+    for (const f of byImpact(record.findings)) {
+      const todo = f.verdict === 'warn' || f.verdict === 'fail';
       rows.push({
         ...base,
         rule_id: f.rule,
-        rule_title: formatMessage(messages, ruleMessageKey(f.rule, 'title')) ?? f.rule,
+        rule_title: formatMessage(messages, ruleMessageKey(f.rule, 'title')) || f.rule,
         verdict: f.verdict,
-        rule_score: f.score ?? '',
-        weight: f.weight,
+        rule_score: rounded(f.score),
+        weight: rounded(f.weight),
         evidence: evidenceCell(f.evidence),
-        advice: formatMessage(messages, ruleMessageKey(f.rule, 'advice')) ?? '',
+        advice: todo ? (formatMessage(messages, ruleMessageKey(f.rule, 'advice')) ?? '') : '',
       });
     }
   }
   return rows;
+}
+
+function rounded(n) {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.round(n * 100) / 100 : '';
 }
 
 /** Cells a spreadsheet would run as a formula (OWASP CSV injection): = + - @ tab CR. */

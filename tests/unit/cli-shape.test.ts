@@ -123,6 +123,21 @@ describe('CSV of npm run audit', () => {
     expect(col(second, 'advice')).toBe('');
   });
 
+  it('sorts by points lost and gives advice only where there is something to do, like the popup export', () => {
+    const withPass: Audit = {
+      ...audit,
+      findings: [
+        { rule: 'comments-closed', verdict: 'pass', score: 1, weight: 3, evidence: [] },
+        { rule: 'author-replies', verdict: 'fail', score: 0.333333, weight: 2, evidence: [] },
+      ],
+    };
+    const rows = csvRows([{ record: auditRecord({ input: 'a', audit: withPass }), audit: withPass }], messages);
+    expect(rows.map((r) => [r.rule_id, r.rule_score, r.advice])).toEqual([
+      ['author-replies', 0.33, ''],
+      ['comments-closed', 1, ''],
+    ]);
+  });
+
   it('neutralises a formula in page text', () => {
     expect(csv).not.toMatch(/,"?=HYPERLINK/);
     expect(csv).toContain(`'=HYPERLINK`);
