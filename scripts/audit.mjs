@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AUDIT_USAGE, parseAuditArgs, UsageError } from './lib/args.mjs';
 import { createAuditor, distChromeDir, ensureBuilt, resolveInput } from './lib/auditor.mjs';
 import { loadMessages, ROOT } from './lib/messages.mjs';
@@ -103,7 +104,8 @@ async function main(argv) {
   return failed === items.length ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/audit.mjs')) {
+// Run as a command, not when imported (eval.mjs imports auditAll).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
