@@ -16,6 +16,15 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
 export const MIN_UNANSWERED_FOR_FAIL = 2;
 /** The score never drops below a warn while the evidence is that thin. */
 export const THIN_FLOOR = 0.5;
+/**
+ * Characters read per comment: the opening and the closing question of even a long comment,
+ * while a hostile page with megabyte comments cannot stall the audit (DESIGN.md: < 10 ms).
+ */
+export const READ_HEAD_CHARS = 1500;
+export const READ_TAIL_CHARS = 500;
+
+const readable = (text: string) =>
+  text.length <= READ_HEAD_CHARS + READ_TAIL_CHARS ? text : `${text.slice(0, READ_HEAD_CHARS)}\n${text.slice(-READ_TAIL_CHARS)}`;
 
 const rule: Rule = {
   id: 'critical-unanswered',
@@ -33,7 +42,7 @@ const rule: Rule = {
     const answeredEvidence: Evidence[] = [];
     comments.forEach((c, i) => {
       if (isByAuthor(c, model)) return;
-      const reading = readCritical(c.text);
+      const reading = readCritical(readable(c.text));
       if (reading.words.length === 0 && reading.questions.length === 0) return;
       if (answered.has(i)) {
         flagged++;

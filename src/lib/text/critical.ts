@@ -117,9 +117,10 @@ export interface CriticalReading {
 /** Sentences ending in "?", without tag questions and trivia. */
 export function openQuestions(text: string): string[] {
   const out: string[] = [];
-  // A sentence: a run without terminal punctuation, ended by one or more "?" (also "?!").
-  for (const m of text.matchAll(/[^.!?\n]*\?+!*/gu)) {
-    const sentence = m[0].trim();
+  // Split into sentences first: a scanning regex would be quadratic on long unpunctuated text.
+  for (const chunk of text.split(/(?<=[.!?\n])(?![?!])/u)) {
+    if (!/\?+!*\s*$/u.test(chunk)) continue;
+    const sentence = chunk.trim();
     const words = sentence.replace(/\?+!*$/u, '').match(/[\p{L}\p{N}'’-]+/gu) ?? [];
     if (words.length === 0) continue;
     // the last clause decides tag questions: "Tolles Rezept, oder?"

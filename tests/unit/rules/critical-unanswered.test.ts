@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule, { THIN_FLOOR } from '../../../src/rules/critical-unanswered';
+import rule, { READ_HEAD_CHARS, THIN_FLOOR } from '../../../src/rules/critical-unanswered';
 import type { Comment } from '../../../src/model';
 import { article, comment, ctx, NOW, reply } from './_builders';
 
@@ -62,6 +62,14 @@ describe('critical-unanswered', () => {
       comment('Who knew?'),
     ];
     expect(rule.judge(withComments(trivia), ctx())).toBeNull();
+  });
+
+  it('reads the start and the end of a long comment, not the middle', () => {
+    const middle = 'Das ist falsch. ';
+    const padding = 'bla '.repeat(READ_HEAD_CHARS);
+    expect(rule.judge(withComments([comment(`${padding}${middle}${padding}`)]), ctx())).toBeNull();
+    expect(rule.judge(withComments([comment(`${padding}${padding}Können Sie das genauer erklären?`)]), ctx())).not.toBeNull();
+    expect(rule.judge(withComments([comment(`Das ist falsch. ${padding}${padding}`)]), ctx())).not.toBeNull();
   });
 
   it('ignores the author’s own questions and critical comments younger than the grace period', () => {
