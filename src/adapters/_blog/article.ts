@@ -16,6 +16,17 @@ const BODY =
   '[itemprop="articleBody"], .entry-content, .post-content, .post-body, .wp-block-post-content, .gh-content, .post-full-content, .available-content, .body.markup, .article-body, .article__body, .article-content, .story-body, .single-content, .td-post-content, .post-entry, .blog-post-content, .e-content, section[name="articleBody"]';
 
 // links there are site chrome or other people's words, not the author's references
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'form']);
+const CHROME_CLASS =
+  /(?:^|\s)(?:sidebar|widget|comments|comments-area|comment-list|commentlist|sharedaddy|shariff|a2a_kit|addtoany_share_save_container|swp_social_panel|share|sharing|social-share|jp-relatedposts|related-posts|yarpp-related|author-box|post-navigation|navigation|breadcrumbs|tags-links|cat-links)(?:\s|$)/;
+
+/** Cheaper than `matches(NOT_BODY)` on every element of a long post: a tag set and one class regex. */
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.localName)) return true;
+  const cls = el.getAttribute('class');
+  return (!!cls && CHROME_CLASS.test(cls)) || el.id === 'comments';
+}
+
 const NOT_BODY =
   'nav, footer, aside, header, form, .sidebar, .widget, .comments, #comments, .comments-area, .comment-list, .commentlist, .sharedaddy, .shariff, .a2a_kit, .addtoany_share_save_container, .swp_social_panel, .share, .sharing, .social-share, .jp-relatedposts, .related-posts, .yarpp-related, .author-box, .post-navigation, .navigation, .breadcrumbs, .tags-links, .cat-links';
 
@@ -46,7 +57,7 @@ const SHARE_LINKS = [
   'tumblr.com/widgets/share',
   'flipboard.com/bookmarklet',
 ];
-const SHARE_LINK_SELECTOR = SHARE_LINKS.map((s) => `a[href*="${s}"]`).join(', ');
+const SHARE_LINK = new RegExp(SHARE_LINKS.map((s) => s.replace(/[.?/]/g, '\\$&')).join('|'), 'i');
 
 function bodyOf(doc: Document): Element | null {
   const candidates = doc.querySelectorAll(BODY);
@@ -55,18 +66,25 @@ function bodyOf(doc: Document): Element | null {
   return doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
 }
 
-function ldValue(doc: Document, key: 'datePublished' | 'dateModified' | 'author' | 'headline'): string {
+type LdKey = 'datePublished' | 'dateModified' | 'author' | 'headline';
+
+/** JSON-LD parsed once per extraction; a reader of the keys the article needs. */
+function ldReader(doc: Document): (key: LdKey) => string {
+  const parsed: unknown[] = [];
   for (const s of ldScripts(doc)) {
-    const text = s.textContent ?? '';
-    if (!text.includes(key)) continue;
     try {
-      const found = findKey(JSON.parse(text), key, 0);
-      if (found) return found;
+      parsed.push(JSON.parse(s.textContent ?? ''));
     } catch {
       // broken JSON-LD is common (unescaped quotes in headlines): skip it
     }
   }
-  return '';
+  return (key) => {
+    for (const p of parsed) {
+      const found = findKey(p, key, 0);
+      if (found) return found;
+    }
+    return '';
+  };
 }
 
 function findKey(node: unknown, key: string, depth: number): string {
@@ -127,9 +145,11 @@ export function shareButtonsOf(doc: Document): Evidence[] {
     if (out.length >= MAX_SHARE) break;
     out.push(evidenceOf(w));
   }
-  for (const a of doc.querySelectorAll(SHARE_LINK_SELECTOR)) {
+  // one pass over the links with one regex: a 22-part `a[href*=…]` selector list costs more per link
+  for (const a of doc.getElementsByTagName('a')) {
     if (out.length >= MAX_SHARE) break;
-    if (outer.some((w) => w.contains(a))) continue;
+    const href = a.getAttribute('href');
+    if (!href || !SHARE_LINK.test(href) || outer.some((w) => w.contains(a))) continue;
     out.push(evidenceOf(a, attr(a, 'aria-label') || attr(a, 'title') || a.textContent || attr(a, 'href')));
   }
   return out;
@@ -160,21 +180,22 @@ function guessLang(text: string): string | undefined {
 
 export function articleOf(doc: Document, url: URL): ArticleSection {
   const body = bodyOf(doc);
-  const text = body ? textOf(body, (el) => el.matches(NOT_BODY), TEXT_MAX) : '';
+  const ldValue = ldReader(doc);
+  const text = body ? textOf(body, isChrome, TEXT_MAX) : '';
   const h1 = body?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
   const title =
-    meta(doc, 'meta[property="og:title"]') || ldValue(doc, 'headline') || (h1 ? textOf(h1) : '') || (doc.title ?? '').trim();
+    meta(doc, 'meta[property="og:title"]') || ldValue('headline') || (h1 ? textOf(h1) : '') || (doc.title ?? '').trim();
   const author =
     meta(doc, 'meta[name="author"]') ||
     meta(doc, 'meta[property="article:author"]').replace(/^https?:\/\/\S+$/, '') ||
-    ldValue(doc, 'author') ||
+    ldValue('author') ||
     textOf(
       doc.querySelector('[rel="author"], .author .fn, .byline .author, .post-author-name, [itemprop="author"]') ??
         doc.createElement('i'),
     );
   const published =
     isoOf(meta(doc, 'meta[property="article:published_time"]')) ??
-    isoOf(ldValue(doc, 'datePublished')) ??
+    isoOf(ldValue('datePublished')) ??
     isoOf(
       attr(
         doc.querySelector(
@@ -187,7 +208,7 @@ export function articleOf(doc: Document, url: URL): ArticleSection {
     isoOf(textOf(doc.querySelector('.date-header, .published, abbr.published') ?? doc.createElement('i')));
   const updated =
     isoOf(meta(doc, 'meta[property="article:modified_time"]')) ??
-    isoOf(ldValue(doc, 'dateModified')) ??
+    isoOf(ldValue('dateModified')) ??
     isoOf(attr(doc.querySelector('time.updated[datetime], [itemprop="dateModified"][datetime]'), 'datetime'));
   const section: ArticleSection = {
     title: title.slice(0, 300),

@@ -44,32 +44,18 @@ export function wpBodyKind(doc: Document): 'single' | 'page' | 'listing' | null 
 export const COMMENT_AREA =
   '#comments, #respond, #commentform, .comments-area, .comment-list, .commentlist, .wp-block-comments, .wp-block-post-comments-form, #disqus_thread, #commento, .fb-comments, #remark42, #hyvor-talk-view, #isso-thread, .giscus, .utterances, #comment-holder, #comments-block, #comment-editor, #jetpack_remote_comment';
 
-export interface ArticleSignals {
-  ogType: string;
-  ld: boolean;
-  commentArea: boolean;
-  hEntry: boolean;
-  articleBody: boolean;
-}
+const H_ENTRY = '.h-entry .e-content, article.h-entry, .hentry .entry-content';
 
-export function articleSignals(doc: Document): ArticleSignals {
-  const ogType = meta(doc, 'meta[property="og:type"]').toLowerCase();
-  const body = doc.body;
-  return {
-    ogType,
-    ld: ogType === 'article' ? true : ldSaysArticle(doc),
-    commentArea: !!body?.querySelector(COMMENT_AREA),
-    hEntry: !!body?.querySelector('.h-entry .e-content, article.h-entry, .hentry .entry-content'),
-    articleBody: !!body?.querySelector('[itemprop="articleBody"]'),
-  };
-}
-
-/** Confidence that this is one article (not a listing, not an app page), 0 when it is not. */
+/**
+ * Confidence that this is one article (not a listing, not an app page), 0 when it is not.
+ * Runs on every page the content script sees: head metas first, then one selector-list query.
+ */
 export function articleConfidence(doc: Document): number {
-  const s = articleSignals(doc);
-  if (s.ogType === 'article' || s.ld) return 1;
-  if (s.ogType && s.ogType !== 'article' && !s.commentArea) return 0;
-  if (s.commentArea || s.articleBody) return 0.8;
-  if (s.hEntry && (doc.body?.querySelectorAll('.h-entry, .hentry').length ?? 0) === 1) return 0.7;
-  return 0;
+  const ogType = meta(doc, 'meta[property="og:type"]').toLowerCase();
+  if (ogType === 'article' || ldSaysArticle(doc)) return 1;
+  const hit = doc.body?.querySelector(`${COMMENT_AREA}, [itemprop="articleBody"], ${H_ENTRY}`);
+  if (!hit) return 0;
+  if (!hit.matches(H_ENTRY)) return ogType ? (hit.matches(COMMENT_AREA) ? 0.8 : 0) : 0.8;
+  // one h-entry is a post; several are a feed
+  return (doc.body?.querySelectorAll('.h-entry, .hentry').length ?? 0) === 1 ? 0.7 : 0;
 }
