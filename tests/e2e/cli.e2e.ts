@@ -4,7 +4,7 @@
  * network — a local "beacon" server proves that every other request is blocked.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,16 +22,18 @@ interface Run {
   stderr: string;
 }
 
-function runAudit(args: string[]): Promise<Run> {
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((ok) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'scripts', 'audit.mjs'), '--dist', join(inject('distDir'), 'chrome'), ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      [join(ROOT, 'scripts', script), ...args],
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } },
       (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
+
+const runAudit = (args: string[]) => runScript('audit.mjs', ['--dist', join(inject('distDir'), 'chrome'), ...args]);
 
 function audits(run: Run): AuditRecord[] {
   const report = JSON.parse(run.stdout);
@@ -132,5 +134,38 @@ describe('npm run audit (Chromium, offline)', () => {
     const bad = await runAudit(['--format', 'xml', 'x.html']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Usage: npm run audit/);
+  });
+
+  it('npm run eval compares labels with the audit, prints the misses and the figure, and gates on --min', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'howsocial-eval-e2e-'));
+    copyFileSync(join(DEMO, 'healthy-post.html'), join(dir, 'healthy-post.html'));
+    copyFileSync(join(DEMO, 'newsletter-unbeantwortet.html'), join(dir, 'newsletter-unbeantwortet.html'));
+    writeFileSync(join(dir, 'unlabelled.html'), '<p>no label, not audited</p>');
+    const labels = {
+      'healthy-post.html': {
+        url: 'http://example.test/healthy/',
+        kind: 'article',
+        platform: 'wordpress',
+        comments: 7,
+        authorComments: 3,
+      },
+      // deliberately wrong: the page has 6 comments
+      'newsletter-unbeantwortet.html': {
+        url: 'http://example.test/nl/',
+        kind: 'article',
+        comments: 99,
+        newsletterCheckbox: 'prechecked',
+      },
+    };
+    writeFileSync(join(dir, 'labels.json'), JSON.stringify(labels));
+    const env = { HOWSOCIAL_DIST: inject('distDir') };
+    const report = await runScript('eval.mjs', [dir], env);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(/newsletter-unbeantwortet\.html\s+comments\s+99\s+6/);
+    expect(report.stdout).toContain('facts right: 6/7 (85.7%)');
+    expect(report.stderr).toContain('unlabelled.html');
+    const gated = await runScript('eval.mjs', [dir, '--min', '90', '--only', 'newsletter-unbeantwortet.html'], env);
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toContain('facts right: 2/3');
   });
 });
