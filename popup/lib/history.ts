@@ -13,8 +13,10 @@ export interface SiteSummary {
 
 /** One entry per audited site, newest audit first in `points` order oldest → newest. */
 export async function siteSummaries(db: HowSocialDb): Promise<SiteSummary[]> {
-  // The [site+time] index hands rows over already grouped by site and in time order.
-  const rows: AuditRow[] = await db.audits.orderBy('[site+time]').toArray();
+  // A plain getAll and a sort here: orderBy('[site+time]') walks a cursor, which took seconds
+  // for 10,000 audits in Chromium where getAll takes a fraction of that.
+  const rows: AuditRow[] = await db.audits.toArray();
+  rows.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.time - b.time));
   const out: SiteSummary[] = [];
   let current: SiteSummary | null = null;
   for (const r of rows) {
