@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { extensionWorker, launchWithExtension } from './chromium.mjs';
 import { ROOT } from './messages.mjs';
-import { declaredCharsetOf, originalUrlOf } from './original-url.mjs';
+import { htmlContentType, originalUrlOf } from './original-url.mjs';
 
 /** The unpacked Chrome build the CLI loads: --dist, else $HOWSOCIAL_DIST/chrome, else dist/chrome. */
 export function distChromeDir(dist = null) {
@@ -30,19 +30,6 @@ export function ensureBuilt(dir, log = () => {}) {
 function withoutHash(url) {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);
-}
-
-/** text/html with the charset the page declares, else UTF-8 when the bytes are UTF-8, else windows-1252. */
-export function htmlContentType(bytes) {
-  const declared = declaredCharsetOf(bytes);
-  if (declared) return `text/html; charset=${declared}`;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'text/html; charset=utf-8';
-  } catch {
-    // What browsers assume for an undeclared legacy page in Western locales.
-    return 'text/html; charset=windows-1252';
-  }
 }
 
 /**

@@ -6,3 +6,4 @@ export function originalUrlOf(
   options?: { url?: string | null; fileName?: string },
 ): { url: string; source: 'option' | 'canonical' | 'og:url' | 'local' };
 export function declaredCharsetOf(bytes: Uint8Array): string | null;
+export function htmlContentType(bytes: Uint8Array): string;

@@ -93,3 +93,16 @@ export function declaredCharsetOf(bytes) {
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   return m ? m[1].toLowerCase() : null;
 }
+
+/** text/html with the charset the page declares, else UTF-8 when the bytes are UTF-8, else windows-1252. */
+export function htmlContentType(bytes) {
+  const declared = declaredCharsetOf(bytes);
+  if (declared) return `text/html; charset=${declared}`;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/html; charset=utf-8';
+  } catch {
+    // What browsers assume for an undeclared legacy page in Western locales.
+    return 'text/html; charset=windows-1252';
+  }
+}

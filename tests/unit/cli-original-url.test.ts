@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { declaredCharsetOf, originalUrlOf, statedUrlOf } from '../../scripts/lib/original-url.mjs';
+import { declaredCharsetOf, htmlContentType, originalUrlOf, statedUrlOf } from '../../scripts/lib/original-url.mjs';
 
 const page = (head: string) => `<!doctype html><html><head>${head}</head><body><p>x</p></body></html>`;
 
@@ -67,5 +67,11 @@ describe('original URL of a saved page', () => {
       declaredCharsetOf(Buffer.from(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'))),
     ).toBe('windows-1252');
     expect(declaredCharsetOf(Buffer.from(`${' '.repeat(1100)}<meta charset="utf-8">`))).toBeNull();
+  });
+
+  it('serves a saved page with the charset it declares, else UTF-8 if the bytes are, else windows-1252', () => {
+    expect(htmlContentType(Buffer.from(page('<meta charset="iso-8859-15">')))).toBe('text/html; charset=iso-8859-15');
+    expect(htmlContentType(Buffer.from(page('<p>Grüße</p>'), 'utf8'))).toBe('text/html; charset=utf-8');
+    expect(htmlContentType(Buffer.from(page('<p>Grüße</p>'), 'latin1'))).toBe('text/html; charset=windows-1252');
   });
 });
