@@ -34,7 +34,9 @@ const rule: Rule = {
     const state: CommentsState = section?.state ?? 'none';
     const human = section?.comments?.filter((c) => c.kind === 'comment').length ?? 0;
     const evidence = [...(section?.evidence ?? [])];
-    if (section?.form) evidence.push(section.form.evidence);
+    const form = section?.form?.evidence;
+    // adapters often name the form as the section's evidence already: show it once
+    if (form && !evidence.some((e) => e.selector === form.selector)) evidence.push(form);
     return judged(SCORES[state], evidence, [human]);
   },
 };

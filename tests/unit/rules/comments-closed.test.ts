@@ -3,10 +3,13 @@ import rule, { LOGIN_REQUIRED_SCORE, NO_SECTION_SCORE } from '../../../src/rules
 import { article, comment, ctx } from './_builders';
 
 describe('comments-closed', () => {
-  it('passes when readers can comment', () => {
-    const r = rule.judge(article(), ctx());
+  it('passes when readers can comment, showing the form once', () => {
+    const m = article();
+    m.comments!.evidence = [m.comments!.form!.evidence];
+    const r = rule.judge(m, ctx());
     expect(r?.verdict).toBe('pass');
     expect(r?.score).toBe(1);
+    expect(r?.evidence).toEqual([m.comments!.form!.evidence]);
   });
 
   it('fails on a closed notice and shows it as evidence', () => {
