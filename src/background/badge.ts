@@ -43,7 +43,7 @@ export function badgeFor(audit: Audit | null, style: 'number' | 'dot', t: Transl
     .map((f) => t(messageKey(f.rule, 'title')) || f.rule);
   const score = String(audit.score);
   const title = failing.length
-    ? t('badge_title_score_findings', [score, failing.join(', ')]) || `HowSocial ${score}/100 — ${failing.join(', ')}`
+    ? t('badge_title_score_findings', [score, failing.join(', ')]) || `HowSocial ${score}/100 — needs work: ${failing.join(', ')}`
     : t('badge_title_score', [score]) || `HowSocial ${score}/100`;
   return { text: style === 'dot' ? '●' : score, color: BADGE_COLORS[audit.band], title };
 }

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { activeFor, auditSignature } from '../../src/content/run';
+import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/lib/highlight';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { chromeMock, sampleAudit } from './setup';
+
+describe('highlight', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<div id="comments"><p class="no-comments">Comments are closed.</p></div><p id="other">x</p>';
+  });
+
+  it('adds exactly one overlay, and the next highlight replaces it', () => {
+    expect(highlight(document, '#comments > p')).toBe(true);
+    expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(1);
+    expect(highlight(document, '#other')).toBe(true);
+    expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(1);
+    clearHighlight(document);
+    expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(0);
+  });
+
+  it('injects nothing else and leaves the page alone when the selector finds nothing or is invalid', () => {
+    const before = document.body.innerHTML;
+    expect(highlight(document, '#gone')).toBe(false);
+    expect(highlight(document, 'p:::nonsense(')).toBe(false);
+    expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('does not let the overlay take clicks from the page', () => {
+    highlight(document, '#other');
+    const overlay = document.querySelector<HTMLElement>(`[${HIGHLIGHT_ATTR}]`)!;
+    expect(overlay.style.pointerEvents).toBe('none');
+    expect(overlay.parentElement).toBe(document.documentElement);
+  });
+});
+
+describe('content helpers', () => {
+  it('is active only with passive mode on and the site not paused', () => {
+    const url = 'https://www.blog.example/post';
+    expect(activeFor(DEFAULT_SETTINGS, url)).toBe(true);
+    expect(activeFor({ ...DEFAULT_SETTINGS, passive: false }, url)).toBe(false);
+    expect(activeFor({ ...DEFAULT_SETTINGS, pausedSites: ['blog.example'] }, url)).toBe(false);
+  });
+
+  it('re-sends only when what the user sees changes', () => {
+    const a = sampleAudit();
+    expect(auditSignature({ ...a, time: a.time + 5000 })).toBe(auditSignature(a));
+    expect(auditSignature({ ...a, score: 40 })).not.toBe(auditSignature(a));
+    expect(auditSignature({ ...a, url: `${a.url}?page=2` })).not.toBe(auditSignature(a));
+  });
+});
+
+describe('content script on a page that is neither article nor profile', () => {
+  it('sends nothing passively, answers run-audit with kind other, and highlights on request', async () => {
+    vi.resetModules();
+    document.head.innerHTML = '<title>Shop</title>';
+    document.body.innerHTML = '<main><h1>Garden tools</h1><ul><li>Spade</li></ul></main>';
+    const chrome = chromeMock();
+    const { startContent } = await import('../../src/content/run');
+    startContent(window as Window & typeof globalThis);
+    // a second start (executeScript after the manifest script) must not register twice
+    startContent(window as Window & typeof globalThis);
+    expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
+    const listener = chrome.runtime.onMessage.listeners[0] as unknown as (
+      m: unknown,
+      s: unknown,
+      r: (x: unknown) => void,
+    ) => boolean;
+    const ask = (msg: unknown, sender: unknown = { id: chrome.runtime.id }) =>
+      new Promise((resolve) => {
+        if (!listener(msg, sender, resolve)) setTimeout(() => resolve('no answer'), 0);
+      });
+
+    const res = (await ask({ type: 'run-audit' })) as { audit: { kind: string; score: null; url: string } };
+    expect(res.audit).toMatchObject({ kind: 'other', score: null, url: location.href });
+    expect(await ask({ type: 'highlight', selector: 'h1' })).toEqual({ ok: true });
+    expect(await ask({ type: 'run-audit' }, { id: 'another-extension' })).toBe('no answer');
+    expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
+    (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Vitest setup for unit tests (happy-dom): an in-memory IndexedDB (fake-indexeddb) for Dexie,
+ * and a small in-memory `chrome` for code that calls extension APIs. A fresh mock is installed
+ * before every test; tests reach it with `chromeMock()` to inspect badges, messages and storage,
+ * or replace it with vi.stubGlobal('chrome', …) for a narrower fake.
+ */
+import 'fake-indexeddb/auto';
+import { beforeEach, vi } from 'vitest';
+import type { Audit } from '../../src/model';
+
+type Listener = (...args: never[]) => unknown;
+
+class Event<L extends Listener = Listener> {
+  listeners: L[] = [];
+  addListener(l: L) {
+    this.listeners.push(l);
+  }
+  removeListener(l: L) {
+    this.listeners = this.listeners.filter((x) => x !== l);
+  }
+  hasListener(l: L) {
+    return this.listeners.includes(l);
+  }
+  /** Call every listener (as the browser would) and collect their return values. */
+  fire(...args: Parameters<L>): unknown[] {
+    return this.listeners.map((l) => l(...args));
+  }
+}
+
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+const onChanged = new Event<(changes: Changes, area: string) => void>();
+
+function storageArea(name: string) {
+  const data = new Map<string, unknown>();
+  const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  return {
+    data,
+    async get(keys?: string | string[] | Record<string, unknown> | null) {
+      const out: Record<string, unknown> = {};
+      if (keys === null || keys === undefined) {
+        for (const [k, v] of data) out[k] = clone(v);
+      } else if (typeof keys === 'string' || Array.isArray(keys)) {
+        for (const k of typeof keys === 'string' ? [keys] : keys) if (data.has(k)) out[k] = clone(data.get(k));
+      } else {
+        for (const [k, d] of Object.entries(keys)) out[k] = data.has(k) ? clone(data.get(k)) : d;
+      }
+      return out;
+    },
+    async set(items: Record<string, unknown>) {
+      const changes: Changes = {};
+      for (const [k, v] of Object.entries(items)) {
+        changes[k] = { oldValue: data.get(k), newValue: clone(v) };
+        data.set(k, clone(v));
+      }
+      onChanged.fire(changes, name);
+    },
+    async remove(keys: string | string[]) {
+      const changes: Changes = {};
+      for (const k of typeof keys === 'string' ? [keys] : keys) {
+        if (data.has(k)) changes[k] = { oldValue: data.get(k) };
+        data.delete(k);
+      }
+      if (Object.keys(changes).length) onChanged.fire(changes, name);
+    },
+    async clear() {
+      data.clear();
+    },
+  };
+}
+
+export const EXTENSION_ID = 'test-extension-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+export function createChromeMock() {
+  const badges = new Map<number, { text?: string; color?: string; textColor?: string; title?: string }>();
+  const badge = (tabId: number) => {
+    if (!badges.has(tabId)) badges.set(tabId, {});
+    return badges.get(tabId)!;
+  };
+  const alarms = new Map<string, { name: string; periodInMinutes?: number }>();
+  return {
+    badges,
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
+      sendMessage: vi.fn(async (_msg: unknown): Promise<unknown> => undefined),
+      onMessage: new Event(),
+      onStartup: new Event(),
+      onInstalled: new Event(),
+    },
+    i18n: {
+      /** like Chrome for an unknown key: the empty string */
+      getMessage: vi.fn((_key: string, _subs?: string[]) => ''),
+      getUILanguage: () => 'en',
+    },
+    storage: { local: storageArea('local'), session: storageArea('session'), onChanged },
+    action: {
+      setBadgeText: vi.fn(async ({ tabId, text }: { tabId: number; text: string }) => {
+        badge(tabId).text = text;
+      }),
+      setBadgeBackgroundColor: vi.fn(async ({ tabId, color }: { tabId: number; color: string }) => {
+        badge(tabId).color = color;
+      }),
+      setBadgeTextColor: vi.fn(async ({ tabId, color }: { tabId: number; color: string }) => {
+        badge(tabId).textColor = color;
+      }),
+      setTitle: vi.fn(async ({ tabId, title }: { tabId: number; title: string }) => {
+        badge(tabId).title = title;
+      }),
+      getBadgeText: async ({ tabId }: { tabId: number }) => badge(tabId).text ?? '',
+    },
+    tabs: {
+      get: vi.fn(async (tabId: number): Promise<{ id: number; url?: string }> => ({ id: tabId, url: 'https://example.com/' })),
+      query: vi.fn(async (_q: unknown): Promise<{ id?: number; url?: string }[]> => []),
+      /** no content script by default: Chrome rejects with "Receiving end does not exist" */
+      sendMessage: vi.fn(async (_tabId: number, _msg: unknown, _opts?: unknown): Promise<unknown> => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }),
+      onUpdated: new Event(),
+      onRemoved: new Event(),
+    },
+    scripting: { executeScript: vi.fn(async (_opts: unknown) => [] as unknown[]) },
+    alarms: {
+      get: async (name: string) => alarms.get(name),
+      create: vi.fn(async (name: string, info: { periodInMinutes?: number }) => {
+        alarms.set(name, { name, ...info });
+      }),
+      onAlarm: new Event(),
+    },
+  };
+}
+
+export type ChromeMock = ReturnType<typeof createChromeMock>;
+
+/** The `chrome` the current test runs with. */
+export function chromeMock(): ChromeMock {
+  return (globalThis as unknown as { chrome: ChromeMock }).chrome;
+}
+
+beforeEach(() => {
+  onChanged.listeners = [];
+  (globalThis as unknown as { chrome: ChromeMock }).chrome = createChromeMock();
+});
+
+/** A valid audit of a WordPress post with closed comments, for tests to vary. */
+export function sampleAudit(over: Partial<Audit> = {}): Audit {
+  return {
+    url: 'https://blog.example/2024/03/post/',
+    site: 'blog.example',
+    kind: 'article',
+    platform: 'wordpress',
+    score: 37,
+    band: 'red',
+    findings: [
+      {
+        rule: 'comments-closed',
+        verdict: 'fail',
+        score: 0,
+        weight: 3,
+        evidence: [{ selector: '#comments > p', text: 'Comments are closed.' }],
+      },
+      { rule: 'author-replies', verdict: 'n/a', score: null, weight: 2, evidence: [] },
+    ],
+    facts: {
+      commentSystem: 'native',
+      commentsState: 'closed',
+      requiredFields: null,
+      newsletterCheckbox: null,
+      comments: 2,
+      pingbacks: 0,
+      authorComments: 0,
+      followers: null,
+      following: null,
+      visiblePosts: null,
+      replies: null,
+      reposts: null,
+      likes: null,
+    },
+    time: 1_700_000_000_000,
+    rulesVersion: 1,
+    fingerprints: ['0badc0de'],
+    sample: 2,
+    ...over,
+  };
+}
