@@ -4,7 +4,7 @@ export const AUDIT_USAGE = `Usage: npm run audit -- <url-or-file>... [--format j
 
 Audits each input with the built extension (dist/chrome) in headless Chromium, offline.
   <url-or-file>     an http(s) URL, or a saved HTML file
-  --format F        json (default) or csv (UTF-8 with BOM, comma-separated)
+  --format F        json or csv (UTF-8 with BOM, comma); default json, csv when --out ends in .csv
   --out FILE, -o    write the result to FILE instead of stdout
   --url URL         the original URL of a saved file (the k-th --url belongs to the k-th file);
                     without it: the file's <link rel=canonical>, else og:url, else a localhost URL
@@ -46,6 +46,7 @@ export function parseAuditArgs(argv) {
   if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return { ...opts, help: true };
   const urls = [];
   const raw = [];
+  let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline = null;
@@ -71,6 +72,7 @@ export function parseAuditArgs(argv) {
         const f = value().toLowerCase();
         if (!FORMATS.has(f)) throw new UsageError(`unknown format "${f}" (json or csv)`);
         opts.format = f;
+        formatGiven = true;
         break;
       }
       case '--out':
@@ -102,6 +104,8 @@ export function parseAuditArgs(argv) {
     }
   }
   if (opts.help) return opts;
+  // `--out audits.csv` alone means CSV: the file name already says what the user wants.
+  if (!formatGiven && opts.out && /\.csv$/i.test(opts.out)) opts.format = 'csv';
   if (raw.length === 0) throw new UsageError('no input: give at least one URL or HTML file');
   const files = raw.filter((r) => !isUrlInput(r));
   if (urls.length > files.length) {

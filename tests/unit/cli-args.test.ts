@@ -19,6 +19,12 @@ describe('npm run audit: argument parsing', () => {
     expect(parseAuditArgs(['--format', 'JSON', 'a.html']).format).toBe('json');
   });
 
+  it('takes CSV from an --out file name ending in .csv unless --format says otherwise', () => {
+    expect(parseAuditArgs(['a.html', '--out', 'Audits.CSV']).format).toBe('csv');
+    expect(parseAuditArgs(['a.html', '--out', 'a.csv', '--format', 'json']).format).toBe('json');
+    expect(parseAuditArgs(['a.html', '--out', 'a.json']).format).toBe('json');
+  });
+
   it('gives the k-th --url to the k-th file, never to URL inputs', () => {
     const o = parseAuditArgs([
       'a.html',
