@@ -105,7 +105,16 @@ async function runHeadless(server, pages) {
 }
 
 async function runHeaded(server, pages) {
-  const browser = await launchWithExtension(distChrome, { headless: false });
+  let browser;
+  try {
+    browser = await launchWithExtension(distChrome, { headless: false });
+  } catch (err) {
+    // A stale $DISPLAY (ssh session, closed X server) must not end the demo: fall back to headless.
+    console.error(
+      `Could not open a Chromium window on DISPLAY=${process.env.DISPLAY} (${err.message.split('\n')[0]}); running headless instead.`,
+    );
+    return runHeadless(server, pages);
+  }
   const { context } = browser;
   const closed = new Promise((ok) => context.once('close', ok));
   const [first] = context.pages();
