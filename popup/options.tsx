@@ -1,9 +1,11 @@
 import { render } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { openDb } from '../src/storage/db';
 import { BackupPanel } from './components/BackupPanel';
+import { ConfirmButton } from './components/ConfirmButton';
 import { RetentionField } from './components/RetentionField';
+import { deleteEverything } from './lib/history';
 import { SettingsView } from './views/SettingsView';
 import './style.css';
 
@@ -12,6 +14,7 @@ document.title = t('options_page_title');
 
 function Options() {
   const db = useMemo(() => openDb(), []);
+  const [cleared, setCleared] = useState(false);
   return (
     <main class="options">
       <header class="top">
@@ -25,6 +28,15 @@ function Options() {
         </h2>
         <RetentionField />
         <BackupPanel db={db} />
+        <div class="actions">
+          <ConfirmButton
+            label={t('history_delete_all')}
+            confirmLabel={t('history_delete_all_confirm')}
+            testid="delete-all"
+            onConfirm={() => deleteEverything(db).then(() => setCleared(true))}
+          />
+          {cleared && <span role="status">{t('options_cleared')}</span>}
+        </div>
       </section>
     </main>
   );
