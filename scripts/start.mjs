@@ -8,7 +8,7 @@ import { createAuditor } from './lib/auditor.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
 import { loadMessages, ROOT } from './lib/messages.mjs';
 import { serve } from './lib/serve.mjs';
-import { byImpact, detailLine, scoreText, table } from './lib/table.mjs';
+import { pageReport } from './lib/table.mjs';
 
 const DEMO_DIR = join(ROOT, 'tests', 'fixtures', 'demo');
 /** What each demo page is meant to show, so a missing audit is reported honestly. */
@@ -55,38 +55,6 @@ function howToLoad() {
   ].join('\n');
 }
 
-function report(file, result, messages) {
-  const meant = DEMO[file];
-  const lines = [`\n== ${file}${meant ? ` — ${meant.shows}` : ''}`];
-  if (result.error) {
-    lines.push(`   could not audit: ${result.error}`);
-    return lines.join('\n');
-  }
-  const audit = result.audit;
-  if (!audit) {
-    lines.push('   no audit: the extension found neither an article nor a social profile here, so the badge stays empty.');
-    if (meant && meant.kind !== 'other')
-      lines.push(`   (this page is meant to be an ${meant.kind}: expected an audit — is its adapter built?)`);
-    return lines.join('\n');
-  }
-  const score = audit.score === null ? '– (not enough signals)' : `${audit.score}/100`;
-  lines.push(`   score ${score}   band ${audit.band}   ${audit.kind} · ${audit.platform}`);
-  const findings = byImpact(audit.findings ?? []);
-  if (findings.length === 0) {
-    lines.push('   no findings');
-    return lines.join('\n');
-  }
-  const rows = [['rule', 'verdict', 'score', 'detail']];
-  for (const f of findings) rows.push([f.rule, f.verdict, scoreText(f.score), detailLine(f, messages)]);
-  lines.push(
-    table(rows, { align: ['l', 'l', 'r', 'l'] })
-      .split('\n')
-      .map((l) => `   ${l}`)
-      .join('\n'),
-  );
-  return lines.join('\n');
-}
-
 async function runHeadless(server, pages) {
   console.log(`Auditing ${pages.length} demo pages in headless Chromium (${server.url}) …`);
   const auditor = await createAuditor({ dist: distChrome, timeout: 10_000 });
@@ -95,7 +63,7 @@ async function runHeadless(server, pages) {
     for (const file of pages) {
       const url = `${server.url}/${encodeURIComponent(file)}`;
       const result = await auditor.audit({ input: file, url, source: 'url', body: null });
-      console.log(report(file, result, messages));
+      console.log(pageReport(file, result, messages, DEMO[file]));
     }
   } finally {
     await auditor.close();

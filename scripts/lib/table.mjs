@@ -42,3 +42,40 @@ export function detailLine(finding, messages, max = 90) {
 export function scoreText(score) {
   return typeof score === 'number' ? (Number.isInteger(score) ? String(score) : score.toFixed(2)) : '–';
 }
+
+/**
+ * The headless `npm start` report of one page: score, band, then each finding by impact. A page
+ * without an audit says so plainly — never a made-up score.
+ * @param {{ audit: object | null, error: string | null }} result
+ * @param {{ kind: string, shows: string } | undefined} meant what the demo page is for
+ */
+export function pageReport(file, result, messages, meant) {
+  const lines = [`\n== ${file}${meant ? ` — ${meant.shows}` : ''}`];
+  if (result.error) {
+    lines.push(`   could not audit: ${result.error}`);
+    return lines.join('\n');
+  }
+  const audit = result.audit;
+  if (!audit) {
+    lines.push('   no audit: the extension found neither an article nor a social profile here, so the badge stays empty.');
+    if (meant && meant.kind !== 'other')
+      lines.push(`   (this demo page is an ${meant.kind}, so an audit was expected: is the build current?)`);
+    return lines.join('\n');
+  }
+  const score = audit.score === null ? '– (not enough signals)' : `${audit.score}/100`;
+  lines.push(`   score ${score}   band ${audit.band}   ${audit.kind} · ${audit.platform}`);
+  const findings = byImpact(audit.findings ?? []);
+  if (findings.length === 0) {
+    lines.push('   no findings');
+    return lines.join('\n');
+  }
+  const rows = [['rule', 'verdict', 'score', 'detail']];
+  for (const f of findings) rows.push([f.rule, f.verdict, scoreText(f.score), detailLine(f, messages)]);
+  lines.push(
+    table(rows, { align: ['l', 'l', 'r', 'l'] })
+      .split('\n')
+      .map((l) => `   ${l}`)
+      .join('\n'),
+  );
+  return lines.join('\n');
+}
