@@ -55,6 +55,16 @@ function ownerOf(el: Element, items: Set<Element>): Element | null {
   return null;
 }
 
+/** The first readable date in the comment's own meta links (the author link sits in the same block). */
+function dateText(item: Element, items: Set<Element>): string | undefined {
+  for (const el of item.querySelectorAll(DATE_TEXT)) {
+    if (ownerOf(el, items) !== item) continue;
+    const date = parseDate(el.textContent);
+    if (date) return date;
+  }
+  return undefined;
+}
+
 function kindOf(item: Element, text: string): Comment['kind'] {
   if (item.classList.contains('trackback') || /^trackback\b/i.test(text)) return 'trackback';
   if (item.classList.contains('pingback') || /^pingback\b/i.test(text)) return 'pingback';
@@ -77,8 +87,7 @@ export function wpComments(doc: Document): Comment[] {
     // "Pingback: <a>Title</a>" has no author block: the linking site's title stands in for it
     const author = authorEl ? textOf(authorEl).replace(/\s+(sagt|says|schreibt|meint)\s*:?\s*$/i, '') : '';
     const timeEl = ownFirst(item, 'time[datetime]', items);
-    const dateEl = timeEl ? null : ownFirst(item, DATE_TEXT, items);
-    const date = timeEl ? parseDate(attr(timeEl, 'datetime')) : parseDate(dateEl?.textContent);
+    const date = timeEl ? parseDate(attr(timeEl, 'datetime')) : dateText(item, items);
     const fullText = textEl ? text : textOf(item, (el) => items.has(el));
     const comment: Comment = {
       author: excerpt(author, 100),

@@ -35,8 +35,9 @@ const DETECTORS: readonly EmbedDetector[] = [
   {
     system: 'facebook',
     name: 'Facebook comments',
+    // XFBML's <fb:comments> is matched by tag name below: `fb\:comments` is not valid in every selector engine
     selector:
-      '.fb-comments, fb\\:comments, iframe[src*="facebook.com/plugins/comments"], iframe[src*="facebook.com/v"][src*="/plugins/comments"]',
+      '.fb-comments, iframe[src*="facebook.com/plugins/comments"], iframe[src*="facebook.com/v"][src*="/plugins/comments"]',
   },
   { system: 'remark42', name: 'remark42', selector: '#remark42', script: /\bremark_config\b/ },
   { system: 'other', name: 'Hyvor Talk', selector: '#hyvor-talk-view, hyvor-talk-comments, script[src*="talk.hyvor.com"]' },
@@ -55,6 +56,9 @@ export function detectEmbed(doc: Document): Embed | null {
     const detector = DETECTORS.find((d) => first.matches(d.selector));
     if (detector) return { system: detector.system, name: detector.name, el: first };
   }
+  const xfbml = doc.getElementsByTagName('fb:comments')[0];
+  // evidence on the parent: a CSS path through `fb:comments` is not a valid selector
+  if (xfbml) return { system: 'facebook', name: 'Facebook comments', el: xfbml.parentElement ?? xfbml };
   // No mount point: a config or loader script alone still means the platform offers comments there.
   const scripted = DETECTORS.filter((d) => d.script);
   for (const s of doc.querySelectorAll('script')) {

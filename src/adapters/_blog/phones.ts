@@ -10,8 +10,10 @@ import { attr } from './dom';
 
 const MAX_PHONES = 30;
 const NUMBER = /(?:\+|00)?\(?\d[\d ()/.\u00a0-]{5,20}\d/g;
+// a phone word shortly before the number: "Tel.:", "Call us at", "Hotline (kostenpflichtig):"
 const PHONE_WORD =
-  /(?:tel|telefon|phone|fon|hotline|fax|mobil|handy|call|anruf|rufen sie|ruf|kontakt|service|support|☎|📞)[\s.:]*$/i;
+  /(?:tel|telefon|phone|fon|hotline|fax|mobil|handy|call|anruf|rufen sie|ruf|kontakt|service|support|whatsapp|☎|📞)[^\d\n]{0,20}$/i;
+/(?:tel|telefon|phone|fon|hotline|fax|mobil|handy|call|anruf|rufen sie|ruf|kontakt|service|support|☎|📞)[\s.:]*$/i;
 // premium-rate prefixes on the digits (country code without + or 00): German 0900/0180/0137
 // (Mehrwert-/Servicedienste), Austrian 0900/0901/0930, Swiss 0900/0901/0906, UK 09xx, US 1-900
 const PREMIUM = /^(?:0(?:900|901|906|930|180|137)|49(?:900|180|137)|43(?:900|901|930)|41(?:900|901|906)|449\d\d|1900)/;
@@ -63,7 +65,7 @@ export function phonesOf(doc: Document): PhoneMention[] {
       const open = raw.lastIndexOf('(');
       if (open > 0 && raw.indexOf(')', open) < 0) raw = raw.slice(0, open).trim();
       const normalized = normalizePhone(raw);
-      const lead = text.slice(Math.max(0, m.index - 25), m.index);
+      const lead = text.slice(Math.max(0, m.index - 30), m.index);
       const wordBefore = PHONE_WORD.test(lead) || PHONE_WORD.test((parent.previousElementSibling?.textContent ?? '').slice(-25));
       // dates (2020-12-18, 18.12.2020) and amounts never start like a dialled number
       if (!DIALLED.test(raw.trim())) continue;
