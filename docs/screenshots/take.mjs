@@ -2,16 +2,20 @@
 // the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node docs/screenshots/take.mjs /tmp/x/chrome`.
 // Runs the built extension in headless Chromium on a bundled demo page (the real pipeline audits
 // it), seeds a history through the popup's own backup import, and writes PNGs next to this file.
-// LANGUAGE=de gives the German UI (Chromium on Linux takes its locale from it).
+// SHOT_LANG=de gives the German UI (file names end in -de).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { serve } from '../../scripts/lib/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'dist/chrome');
 const demo = process.argv[3] ?? '/newsletter-unbeantwortet.html';
-const suffix = process.env.LANGUAGE?.startsWith('de') ? '-de' : '';
+const lang = process.env.SHOT_LANG ?? 'en-US';
+const suffix = lang.startsWith('de') ? '-de' : '';
 const DAY = 86_400_000;
 
 /** A history of a few sites with scores over time, as a backup file (imported through the UI). */
@@ -43,7 +47,27 @@ function backup(now) {
 }
 
 const server = await serve(join(here, '..', '..', 'tests', 'fixtures', 'demo'));
-const { context, worker, extensionId, close } = await launchWithExtension(dist);
+const profile = await mkdtemp(join(tmpdir(), 'howsocial-shots-'));
+// --lang sets the browser's UI language, which chrome.i18n (and so the popup) follows.
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM_PATH,
+  headless: false,
+  ignoreDefaultArgs: ['--disable-extensions'],
+  args: [
+    ...CHROMIUM_FLAGS,
+    '--headless=new',
+    `--lang=${lang}`,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+  ],
+  locale: lang,
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+const close = async () => {
+  await context.close();
+  await rm(profile, { recursive: true, force: true });
+};
 try {
   const page = await context.newPage();
   await page.goto(`${server.url}${demo}`);

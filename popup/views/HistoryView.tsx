@@ -68,8 +68,7 @@ export default function HistoryView() {
               <div class="site-info">
                 <span class="site-name">{s.site}</span>
                 <span class="site-meta">
-                  {platformName(s.platform)} · {t('history_last_visit', [dateLabel(s.lastVisit)])} ·{' '}
-                  {t('history_audits', [s.audits])}
+                  {platformName(s.platform)} · {t('history_last_visit', [dateLabel(s.lastVisit)])}
                 </span>
               </div>
               <span title={t('history_audits', [s.audits])}>

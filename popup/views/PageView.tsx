@@ -12,11 +12,16 @@ function highlight(tabId: number | null, selector: string) {
   void sendMessage({ type: 'highlight', tabId, selector });
 }
 
-function EvidenceList({ evidence, tabId }: { evidence: Evidence[]; tabId: number | null }) {
+/** Collapsed, a finding shows this many excerpts: enough to recognise the spot, short enough to scan the list. */
+const EVIDENCE_COLLAPSED = 2;
+
+function EvidenceList({ evidence, tabId, open }: { evidence: Evidence[]; tabId: number | null; open: boolean }) {
   if (evidence.length === 0) return null;
+  const shown = open ? evidence : evidence.slice(0, EVIDENCE_COLLAPSED);
+  const hidden = evidence.length - shown.length;
   return (
     <ul class="evidence" aria-label={t('popup_evidence')}>
-      {evidence.map((e, i) => (
+      {shown.map((e, i) => (
         <li key={`${e.selector}-${i}`}>
           {/* page text rendered as a text node: an <img onerror> in a comment stays text */}
           <button
@@ -30,6 +35,11 @@ function EvidenceList({ evidence, tabId }: { evidence: Evidence[]; tabId: number
           </button>
         </li>
       ))}
+      {hidden > 0 && (
+        <li class="evidence-more help" key="more">
+          {t('popup_evidence_more', [hidden])}
+        </li>
+      )}
     </ul>
   );
 }
@@ -66,7 +76,7 @@ export function FindingItem({ finding, tabId }: { finding: Finding; tabId: numbe
         <span aria-hidden="true">{verdictLabel(finding.verdict)}</span>
         {detail && <span class="finding-detail"> · {detail}</span>}
       </p>
-      <EvidenceList evidence={finding.evidence} tabId={tabId} />
+      <EvidenceList evidence={finding.evidence} tabId={tabId} open={open} />
       {open && (
         <div class="finding-more" id={`${id}-more`}>
           <h4>{t('popup_why_it_matters')}</h4>
@@ -134,7 +144,12 @@ export function PageView({ audit, tabId }: { audit: Audit | null | undefined; ta
             {kindLabel(audit.kind)} · {platformName(audit.platform)}
           </p>
           <p class="site">{audit.site}</p>
-          <p class="sample">{t(audit.kind === 'article' ? 'popup_sample_comments' : 'popup_sample_posts', [audit.sample])}</p>
+          <p class="sample">
+            {t(
+              `${audit.kind === 'article' ? 'popup_sample_comments' : 'popup_sample_posts'}${audit.sample === 1 ? '_one' : ''}`,
+              [audit.sample],
+            )}
+          </p>
           {audit.score === null && <p class="notice">{t('popup_not_enough')}</p>}
         </div>
       </section>
