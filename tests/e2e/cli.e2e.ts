@@ -4,7 +4,7 @@
  * network — a local "beacon" server proves that every other request is blocked.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,10 @@ describe('npm run audit (Chromium, offline)', () => {
     await new Promise<void>((ok) => beacon.listen(0, '127.0.0.1', ok));
     beaconUrl = `http://127.0.0.1:${(beacon.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((ok) => beacon.close(() => ok())));
+  afterAll(async () => {
+    await new Promise<void>((ok) => beacon.close(() => ok()));
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('audits a saved WordPress post served as its --url, with the facts of its markup', async () => {
     const run = await runAudit([
@@ -137,7 +140,7 @@ describe('npm run audit (Chromium, offline)', () => {
   });
 
   it('npm run eval compares labels with the audit, prints the misses and the figure, and gates on --min', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'howsocial-eval-e2e-'));
+    const dir = mkdtempSync(join(tmp, 'eval-'));
     copyFileSync(join(DEMO, 'healthy-post.html'), join(dir, 'healthy-post.html'));
     copyFileSync(join(DEMO, 'newsletter-unbeantwortet.html'), join(dir, 'newsletter-unbeantwortet.html'));
     writeFileSync(join(dir, 'unlabelled.html'), '<p>no label, not audited</p>');
