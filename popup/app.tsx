@@ -4,7 +4,7 @@ import { t } from '../src/i18n';
 import { siteOf } from '../src/lib/site';
 import type { Audit } from '../src/model';
 import { type TabDef, Tabs } from './components/Tabs';
-import { type StoredError, type TabInfo, useLastError, useTabAudit } from './lib/browser';
+import { type StoredError, type TabInfo, useLastError, useSettings, useTabAudit } from './lib/browser';
 import { PageView } from './views/PageView';
 import { SettingsView } from './views/SettingsView';
 import { WhyView } from './views/WhyView';
@@ -45,6 +45,8 @@ export function App({ tab, initialAudit }: { tab: TabInfo; initialAudit?: Audit 
   const Export = useLazy(() => import('./views/ExportView'), view === 'export');
   const pageUrl = audit?.url ?? tab.url;
   const site = pageUrl && /^https?:/.test(pageUrl) ? siteOf(pageUrl) : undefined;
+  const [settings] = useSettings();
+  const paused = site !== undefined && settings.pausedSites.includes(site);
   const tabs: TabDef<View>[] = [
     { id: 'page', label: t('popup_tab_page') },
     { id: 'why', label: t('popup_tab_why') },
@@ -60,7 +62,7 @@ export function App({ tab, initialAudit }: { tab: TabInfo; initialAudit?: Audit 
       </header>
       {error && <ErrorBanner error={error} onDismiss={dismiss} />}
       <Tabs tabs={tabs} current={view} onSelect={setView} label={t('popup_views')}>
-        {view === 'page' && <PageView audit={audit} tabId={tab.id} />}
+        {view === 'page' && <PageView audit={audit} tabId={tab.id} paused={paused} />}
         {view === 'why' && <WhyView audit={audit} />}
         {view === 'history' && (History ? <History /> : <p class="loading">{t('popup_loading')}</p>)}
         {view === 'export' &&

@@ -98,7 +98,7 @@ export function FindingItem({ finding, tabId }: { finding: Finding; tabId: numbe
 
 type AuditState = 'idle' | 'running' | 'no-access' | 'not-audited' | 'failed';
 
-function AuditButton({ tabId }: { tabId: number | null }) {
+function AuditButton({ tabId, paused }: { tabId: number | null; paused: boolean }) {
   const [state, setState] = useState<AuditState>('idle');
   const run = async () => {
     if (tabId === null) return setState('no-access');
@@ -111,7 +111,7 @@ function AuditButton({ tabId }: { tabId: number | null }) {
   };
   return (
     <div class="empty">
-      <p>{t('popup_no_audit')}</p>
+      <p>{t(paused ? 'popup_paused_here' : 'popup_no_audit')}</p>
       <button type="button" class="primary" onClick={run} disabled={state === 'running'} data-testid="audit-now">
         {state === 'running' ? t('popup_auditing') : t('popup_audit_now')}
       </button>
@@ -124,9 +124,17 @@ function AuditButton({ tabId }: { tabId: number | null }) {
   );
 }
 
-export function PageView({ audit, tabId }: { audit: Audit | null | undefined; tabId: number | null }) {
+export function PageView({
+  audit,
+  tabId,
+  paused = false,
+}: {
+  audit: Audit | null | undefined;
+  tabId: number | null;
+  paused?: boolean;
+}) {
   if (audit === undefined) return <p class="loading">{t('popup_loading')}</p>;
-  if (audit === null) return <AuditButton tabId={tabId} />;
+  if (audit === null) return <AuditButton tabId={tabId} paused={paused} />;
   if (audit.kind === 'other')
     return (
       <div class="empty" data-testid="not-applicable">

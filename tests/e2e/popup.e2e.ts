@@ -103,4 +103,22 @@ describe.each(browsers)('popup (%s)', (name) => {
     await popup.close();
     await ext.setSettings({ passive: true });
   });
+
+  it('shows a failed database write as a warning until dismissed', async () => {
+    await ext.evalInExtension(async () => {
+      await chrome.storage.local.set({ lastError: { code: 'QuotaExceededError', message: 'quota', time: Date.now() } });
+    });
+    const tab = await ext.openPage(ext.server.url('/plain.html'));
+    const popup = await ext.openPopup(tab.tabId);
+    await popup.waitFor('[data-testid=last-error]');
+    expect(await popup.text('[data-testid=last-error]')).toContain('QuotaExceededError');
+    await popup.click('[data-testid=last-error] button');
+    await waitFor(
+      () => ext.storageLocal('lastError'),
+      (v) => v === null,
+      { what: 'lastError removed' },
+    );
+    expect(await popup.count('[data-testid=last-error]')).toBe(0);
+    await popup.close();
+  });
 });

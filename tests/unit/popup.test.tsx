@@ -182,3 +182,44 @@ describe('history list', () => {
     expect(filterAndSort(sites, 'C.EX', 'site').map((s) => s.site)).toEqual(['c.example']);
   });
 });
+
+describe('tabs', () => {
+  it('move with the arrow keys, Home and End, with one tab stop', async () => {
+    const { Tabs } = await import('../../popup/components/Tabs');
+    const { useState } = await import('preact/hooks');
+    function Host() {
+      const [current, setCurrent] = useState<'a' | 'b' | 'c'>('a');
+      return (
+        <Tabs
+          tabs={[
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+            { id: 'c', label: 'C' },
+          ]}
+          current={current}
+          onSelect={setCurrent}
+          label="Views"
+        >
+          <p>{current}</p>
+        </Tabs>
+      );
+    }
+    render(<Host />, root);
+    const list = root.querySelector('[role=tablist]') as HTMLElement;
+    const selected = () => root.querySelector('[aria-selected=true]')?.id;
+    const press = (key: string) =>
+      act(() => {
+        list.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    press('ArrowRight');
+    expect(selected()).toBe('tab-b');
+    expect(root.querySelector('[role=tabpanel]')?.getAttribute('aria-labelledby')).toBe('tab-b');
+    press('End');
+    expect(selected()).toBe('tab-c');
+    press('ArrowRight');
+    expect(selected()).toBe('tab-a');
+    press('ArrowLeft');
+    expect(selected()).toBe('tab-c');
+    expect([...root.querySelectorAll('[role=tab]')].map((b) => b.getAttribute('tabindex'))).toEqual(['-1', '-1', '0']);
+  });
+});
