@@ -46,13 +46,20 @@ async function resetTab(tabId: number): Promise<void> {
   await applyBadge(tabId, badgeFor(null, 'number', translate));
 }
 
+/** The page a URL shows: a fragment (#comments, a highlight's anchor) doesn't make a new page. */
+function pageOf(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
 chrome.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status !== 'loading') return;
+  // 'loading' without a url: a reload. A url without 'loading': an SPA's pushState (X, Facebook),
+  // where the content script re-audits if the new URL is an article or profile, and says
+  // nothing if it isn't — so the old score has to go here.
+  if (change.status !== 'loading' && change.url === undefined) return;
   void (async () => {
-    // A URL change (or a reload, which reports no url) starts a new page: its old score is gone.
-    // An SPA's pushState to the URL we already audited is not a new page.
     const stored = await sessionAudit(tabId);
-    if (stored && change.url !== undefined && stored.url === change.url) return;
+    if (stored && change.url !== undefined && pageOf(stored.url) === pageOf(change.url)) return;
+    if (!stored && change.status !== 'loading') return;
     await resetTab(tabId);
   })();
 });

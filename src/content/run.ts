@@ -51,6 +51,11 @@ export function activeFor(settings: Settings, url: string): boolean {
   return settings.passive && !settings.pausedSites.includes(siteOf(url));
 }
 
+/** A fragment change (#comments) is the same page: no fresh extraction. */
+function pageOf(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
 function platformAllowed(settings: Settings, model: PageModel): boolean {
   return settings.platforms.length === 0 || settings.platforms.includes(model.platform);
 }
@@ -116,7 +121,7 @@ export function startContent(win: Window & typeof globalThis): void {
   function onDomSettled(): void {
     state.timer = null;
     state.firstPending = 0;
-    if (win.location.href !== state.url) {
+    if (pageOf(win.location.href) !== pageOf(state.url)) {
       // SPA navigation (pushState from the page's world, which we can't patch): start over.
       state.url = win.location.href;
       state.adapter = null;

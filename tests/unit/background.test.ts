@@ -154,6 +154,17 @@ describe('background tab and settings events', () => {
     await vi.waitFor(() => expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false));
   });
 
+  it('a fragment change keeps the badge; an SPA URL change (no loading status) clears it', async () => {
+    await send({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender);
+    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/#comments' });
+    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/#respond' });
+    await settle();
+    expect(chrome.badges.get(TAB)?.text).toBe('37');
+    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/settings' });
+    await vi.waitFor(() => expect(chrome.badges.get(TAB)?.text).toBe(''));
+    expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false);
+  });
+
   it('applies settings at once: badge style re-renders, pausing a site clears its badges', async () => {
     await send({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender);
     await chrome.storage.local.set({ settings: { badgeStyle: 'dot' } });
