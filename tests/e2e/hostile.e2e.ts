@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMIT } from '../../src/background/session';
+import { browsers, type Ext, launch, waitFor } from './harness';
+
+/**
+ * Hostile pages (issue 6): a page that breaks the built-ins in its own world can't break the
+ * audit (content scripts run in an isolated world), and a page that floods the DOM with
+ * mutations can't make the content script flood the background.
+ */
+const closed = readFileSync(join(import.meta.dirname, 'fixtures', 'wp-comments-closed.html'), 'utf8');
+
+/** Sabotage in the page's main world, before the content script runs (it runs at document_idle). */
+const SABOTAGE = `<script>
+  Array.prototype.map = function () { throw new Error('map is gone'); };
+  Array.prototype.filter = function () { return []; };
+  JSON.stringify = () => '{}';
+  JSON.parse = () => ({});
+  Object.defineProperty(Node.prototype, 'textContent', { get() { return 'hacked'; }, configurable: true });
+  window.MutationObserver = function () { throw new Error('no observers'); };
+  Element.prototype.querySelectorAll = function () { return []; };
+</script>`;
+
+/** Appends and removes a comment every few milliseconds for about three seconds. */
+const FLOOD = `<script>
+  const list = document.querySelector('ol.comment-list');
+  let n = 0;
+  const timer = setInterval(() => {
+    const li = document.createElement('li');
+    li.className = 'comment depth-1';
+    li.id = 'comment-f' + n;
+    li.innerHTML = '<article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bot ' + n + '</b></div></footer><div class="comment-content"><p>Flood ' + n + '?</p></div></article>';
+    list.append(li);
+    if (n % 2) list.firstElementChild.remove();
+    if (++n > 600) { clearInterval(timer); document.body.dataset.floodDone = String(n); }
+  }, 5);
+</script>`;
+
+describe.each(browsers)('hostile pages (%s)', (name) => {
+  let ext: Ext;
+  let normalScore: number | null;
+  beforeAll(async () => {
+    ext = await launch(name);
+    const page = await ext.openPage(ext.server.page('/normal.html', closed));
+    normalScore = (await waitFor(
+      () => ext.sessionAudit(page.tabId),
+      (a) => a !== null,
+      { what: 'the reference audit' },
+    ))!.score;
+  });
+  afterAll(() => ext?.close());
+
+  it('a page that overrides Array, JSON, textContent, querySelectorAll and MutationObserver gets the same audit', async () => {
+    const page = await ext.openPage(ext.server.page('/sabotage.html', closed.replace('<head>', `<head>${SABOTAGE}`)));
+    // the sabotage is live in the page's world…
+    expect(await page.evaluate(() => document.body.textContent)).toBe('hacked');
+    // …and invisible to the content script
+    const audit = await waitFor(
+      () => ext.sessionAudit(page.tabId),
+      (a) => a !== null,
+      { what: 'the audit' },
+    );
+    expect(audit!.score).toBe(normalScore);
+    expect(audit!.facts).toMatchObject({ commentsState: 'closed', comments: 2 });
+    expect((await ext.badge(page.tabId)).text).toBe(String(normalScore));
+  });
+
+  it('a DOM mutation flood costs a handful of audits, not a message flood, and the badge keeps working', async () => {
+    const page = await ext.openPage(ext.server.page('/flood.html', closed.replace('</body>', `${FLOOD}</body>`)));
+    await waitFor(
+      () => page.evaluate(() => document.body.dataset.floodDone ?? ''),
+      (done) => done !== '',
+      {
+        timeout: 30_000,
+        what: 'the flood to end',
+      },
+    );
+    const rate = (await ext.evalInExtension(
+      async (key) => (await chrome.storage.session.get(key))[key] ?? null,
+      `rate:tab:${page.tabId}`,
+    )) as { count: number } | null;
+    // ~3 s of flooding with a 2 s max wait: a few audits; the background's limit never had to act.
+    expect(rate?.count ?? 0).toBeGreaterThan(0);
+    expect(rate!.count).toBeLessThan(RATE_LIMIT.audits);
+    const badge = await waitFor(
+      () => ext.badge(page.tabId),
+      (b) => /^\d+$/.test(b.text),
+      { what: 'a score badge' },
+    );
+    expect(Number(badge.text)).toBeGreaterThanOrEqual(0);
+  });
+});
