@@ -3,8 +3,8 @@
  * den kostenpflichtigen telefonischen Kundensupport"). Number plans are data; sources:
  * Bundesnetzagentur (DE: 0900 premium, 0180x shared-cost service numbers, 0137 mass-traffic),
  * RTR (AT: 0900/0901 premium, 0930/0931 entertainment, 0939 adult), BAKOM (CH: 0900 business,
- * 0901 entertainment, 0906 adult), Ofcom (UK: 09 premium, 0871–0873 service-charge), NANPA
- * (US: 1-900, 976).
+ * 0901 entertainment, 0906 adult), Ofcom (UK: 09 premium, 0871–0873 service-charge; 0870 has
+ * cost the same as a geographic call since 2015, so it is not flagged), NANPA (US: 1-900, 976).
  *
  * German geographic area codes overlap other countries' premium prefixes (0931 Würzburg vs. AT
  * 0931, 0906 Donauwörth vs. CH 0906, 0871 Landshut vs. UK 0871), so national prefixes that are
@@ -27,7 +27,8 @@ export const PREMIUM_PLANS: readonly Plan[] = [
   { where: 'intl', pattern: /^\+43(?:90[01]|93[019])\d{5,9}$/, label: '+43 900/901/930/931/939' },
   { where: 'intl', pattern: /^\+41(?:90[016])\d{6}$/, label: '+41 900/901/906' },
   { where: 'intl', pattern: /^\+44(?:9\d{9}|87[1-3]\d{7})$/, label: '+44 9/871-873' },
-  { where: 'intl', pattern: /^\+1(?:900|976)\d{7}$/, label: '+1 900/976' },
+  // 976 was a premium exchange inside ordinary area codes ("(213) 976-1234"), 900 an area code of its own
+  { where: 'intl', pattern: /^\+1(?:900\d{7}|[2-9]\d\d976\d{4})$/, label: '+1 900/976' },
   // 0900 is premium in DE, AT, CH and the UK alike: safe on any page.
   { where: 'any', pattern: /^0900\d{6,9}$/, label: '0900' },
   // 11–12 digits: Vienna's 01 numbers are shorter (01 + 4–8 digits), except on Austrian pages.
@@ -38,7 +39,7 @@ export const PREMIUM_PLANS: readonly Plan[] = [
   { where: 'UK', pattern: /^09\d{9}$/, label: '09' },
   { where: 'UK', pattern: /^087[1-3]\d{7}$/, label: '0871-0873' },
   // North American numbers never start with 0, so the 900/976 exchange is safe on any page.
-  { where: 'any', pattern: /^1?(?:900|976)\d{7}$/, label: '1-900/976' },
+  { where: 'any', pattern: /^1?(?:900\d{7}|[2-9]\d\d976\d{4})$/, label: '1-900/976' },
 ];
 
 /** "0049 900 …" is "+49 900 …"; anything else keeps its digits and leading "+". */

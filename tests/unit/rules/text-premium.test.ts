@@ -19,7 +19,8 @@ describe('premium-rate number plans', () => {
     ['+44 909 876 5432', undefined],
     ['+44 871 234 5678', undefined],
     ['1-900-555-0199', undefined],
-    ['(976) 555-0123', 'US'],
+    ['(213) 976-1234', 'US'],
+    ['+1 213 976 1234', undefined],
     ['0901 123456', 'AT'],
     ['0906 123456', 'CH'],
     ['0871 234 5678', 'UK'],
@@ -39,6 +40,8 @@ describe('premium-rate number plans', () => {
     ['01801 234567', 'AT'], // not a German shared-cost number on an Austrian page
     ['+43 1 9001234', undefined], // Vienna, not 0900
     ['+1 212 555 0100', undefined],
+    ['(212) 555-0976', 'US'],
+    ['0870 123 4567', 'UK'], // geographic rate since 2015
     ['0171 1234567', 'DE'],
   ] as const)('%s (%s) is ordinary', (raw, country) => {
     expect(premiumLabel(digits(raw), country)).toBeNull();
