@@ -17,6 +17,7 @@ export const OPTIONAL_SCORE = 0.8;
 const rule: Rule = {
   id: 'newsletter-coupling',
   appliesTo: ['article'],
+  // A hurdle before the reply and a consent problem: weighed like comment-form-friction.
   weight: 2,
   judge(model) {
     const form = model.comments?.form;

@@ -33,6 +33,7 @@ function webHref(href: string): string | null {
 const rule: Rule = {
   id: 'one-way-links',
   appliesTo: ['article'],
+  // Linking habits show generosity, not whether readers are answered: light.
   weight: 1,
   judge(model) {
     const links = model.article?.links;
