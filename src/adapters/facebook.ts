@@ -119,7 +119,7 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
     const id = postIdOf(unit.querySelector(PERMALINK)?.getAttribute('href') ?? null);
     if (id && known.has(id)) continue;
     const post = parsePost(unit, url.hostname);
-    if (!post) continue;
+    if (!post || social.posts.some((p) => p.id === post.id)) continue;
     if (kind === 'post' && !social.mainPost) social.mainPost = post;
     else social.posts.push(post);
   }

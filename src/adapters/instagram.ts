@@ -1,5 +1,5 @@
 import { countBefore } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, excerpt, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
 import { emptySocial, hostMatches, langOf, metaContent, modelOf } from './_social/common';
 import type { Adapter } from './adapter';
@@ -50,6 +50,29 @@ const instagram: Adapter = {
       if (/posts?|beiträge/i.test(head)) social.postsCount = countBefore(head, /posts?|beiträge/);
     }
     const seen = new Set<string>();
+    if (kind === 'post') {
+      // A post's meta description: "1,234 likes, 56 comments - handle on March 3, 2025: "caption"".
+      const id = /\/(?:p|reel)\/([\w-]+)/.exec(url.pathname)?.[1];
+      const head = description.split(/\s[-–]\s/)[0] ?? '';
+      if (id && /likes?|gefällt|comments?|kommentare?/i.test(head)) {
+        seen.add(id);
+        social.mainPost = {
+          id,
+          text: squash(/:\s*["“](.*)["”]\s*$/s.exec(description)?.[1]),
+          urls: [],
+          replies: countBefore(head, /comments?|kommentare?/),
+          reposts: null,
+          likes: countBefore(head, /likes?|„?gefällt mir“?-angaben|mal „?gefällt mir“?/),
+          isReply: false,
+          isRepost: false,
+          isQuote: false,
+          isPinned: false,
+          isPromoted: false,
+          author: /[-–]\s*([\w.]+)\s+(?:on|am)\s/.exec(description)?.[1],
+          evidence: { selector: 'head > meta[name="description"]', text: excerpt(description) },
+        };
+      }
+    }
     const scope = doc.querySelector('main') ?? doc.body;
     for (const a of scope?.querySelectorAll('a[href*="/p/"], a[href*="/reel/"]') ?? []) {
       const id = /\/(?:p|reel)\/([\w-]+)/.exec(a.getAttribute('href') ?? '')?.[1];

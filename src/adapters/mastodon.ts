@@ -1,7 +1,7 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
 import type { Adapter } from './adapter';
 
 /**
@@ -64,7 +64,7 @@ function parseStatus(status: Element, host: string, detailed: boolean): SocialPo
   const app = squash(status.querySelector('.detailed-status__application')?.textContent).replace(/^via\s+/i, '');
   return {
     id,
-    time: status.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    time: isoTime(status.querySelector('time[datetime]')?.getAttribute('datetime')),
     text: squash(content?.textContent),
     // Mentions and hashtags link to the server itself or other servers' profiles: keep only real links.
     urls: content ? outboundUrls(content, host).filter((u) => !/\/(@[\w.]+|tags\/[^/]+)\/?$/.test(u)) : [],

@@ -1,7 +1,7 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, hostMatches, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
 import type { Adapter } from './adapter';
 
 /**
@@ -103,7 +103,7 @@ function parseTweet(article: Element, pageHost: string, unreadable: string[]): S
   );
   return {
     id,
-    time: time?.getAttribute('datetime') ?? undefined,
+    time: isoTime(time?.getAttribute('datetime')),
     text: squash(textEl?.textContent),
     urls: textEl ? outboundUrls(textEl, pageHost) : [],
     replies: actionCount(article, 'reply', /repl(y|ies)|antworten?/, unreadable),
@@ -164,7 +164,8 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
     const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
     if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
     const post = parseTweet(article, pageHost, social.unreadable);
-    if (!post) continue;
+    // The same tweet can be rendered twice (a thread's context and the timeline): one per id.
+    if (!post || social.posts.some((p) => p.id === post.id) || social.mainPost?.id === post.id) continue;
     if (kind === 'post' && !social.mainPost && (!statusId || post.id === statusId)) {
       social.mainPost = post;
       afterMain = true;

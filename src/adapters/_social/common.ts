@@ -99,22 +99,27 @@ export function outboundUrls(container: Element, pageHost: string, skip?: Elemen
   return [...new Set(urls)];
 }
 
+/** An ISO 8601 string for a machine-readable date (`datetime`), or undefined when it is not one. */
+export function isoTime(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  return Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : undefined;
+}
+
 /** A date string the platform printed (tooltip/aria-label) as ISO, or undefined. */
 export function isoOf(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
-  const direct = Date.parse(value);
-  if (!Number.isNaN(direct)) return new Date(direct).toISOString();
+  const direct = isoTime(value);
+  if (direct) return direct;
   // "January 5, 2025 at 3:04 PM" (Bluesky's tooltip): Date.parse does not know " at ".
-  const en = Date.parse(value.replace(/\s+at\s+/i, ' ').replace(/\u202f/g, ' '));
-  if (!Number.isNaN(en)) return new Date(en).toISOString();
+  const en = isoTime(value.replace(/\s+at\s+/i, ' ').replace(/\u202f/g, ' '));
+  if (en) return en;
   const de = /(\d{1,2})\.\s*([A-Za-zäÄ]+)\.?\s+(\d{4})(?:\s+um\s+(\d{1,2}):(\d{2}))?/.exec(value);
-  if (de) {
-    const month = DE_MONTHS.findIndex((m) => de[2].toLowerCase().startsWith(m));
-    if (month >= 0) {
-      return new Date(Number(de[3]), month, Number(de[1]), Number(de[4] ?? 0), Number(de[5] ?? 0)).toISOString();
-    }
-  }
-  return undefined;
+  if (!de) return undefined;
+  const month = DE_MONTHS.findIndex((m) => de[2].toLowerCase().startsWith(m));
+  if (month < 0) return undefined;
+  const t = new Date(Number(de[3]), month, Number(de[1]), Number(de[4] ?? 0), Number(de[5] ?? 0)).getTime();
+  return isoTime(Number.isFinite(t) ? new Date(t).toISOString() : undefined);
 }
 
 const DE_MONTHS = ['jan', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'];

@@ -60,3 +60,19 @@ describe('LinkedIn adapter', () => {
     expect(s.posts[1]).toMatchObject({ isRepost: true, likes: 1200, replies: null });
   });
 });
+
+describe('Instagram post page', () => {
+  it('reads likes, comments, author and caption from the meta description', () => {
+    const model = instagram.extract(fixture('instagram-post.html'), new URL('https://www.instagram.com/p/C9xyz123/'));
+    expect(model.kind).toBe('post');
+    expect(model.social?.mainPost).toMatchObject({
+      id: 'C9xyz123',
+      likes: 1234,
+      replies: 56,
+      reposts: null,
+      author: 'alpen.huette',
+      text: 'First snow on the ridge. Who is coming up this weekend?',
+    });
+    expect(factsOf(model)).toMatchObject({ likes: 1234, replies: 56, reposts: null });
+  });
+});
