@@ -30,6 +30,12 @@ export const CRITICAL_PATTERNS: readonly string[] = [
   'warte (?:immer )?noch',
   'bis heute (?:keine|nichts)',
   'schlecht\\p{L}*',
+  'fehler(?:n|s)?',
+  'probleme?',
+  'kaputt\\p{L}*',
+  'defekt\\p{L}*',
+  'veraltet\\p{L}*',
+  'keine reaktion',
   '(?:eine|meine|kurze|noch eine) frage',
   'frage mich',
   // English
@@ -37,6 +43,8 @@ export const CRITICAL_PATTERNS: readonly string[] = [
   'disappoint\\p{L}*',
   "(?:doesn't|does not|didn't|did not|won't|don't|do not) work",
   'not working',
+  'problems?',
+  'outdated',
   'broken',
   'wrong',
   'incorrect',
@@ -85,7 +93,9 @@ export const RHETORICAL_PATTERNS: readonly string[] = [
   'wer kennt das nicht',
   'was will man mehr',
   'warum (?:auch )?nicht',
-  'wie cool ist das denn',
+  'wie \\p{L}+ ist das(?: denn)?',
+  'was soll (?:ich|man) (?:da )?(?:noch )?sagen',
+  'wer hätte das gedacht',
   'right',
   'eh',
   "isn't it",
@@ -94,7 +104,9 @@ export const RHETORICAL_PATTERNS: readonly string[] = [
   'who knew',
   "what's not to love",
   'why not',
-  'how cool is that',
+  'how \\p{L}+ is that',
+  'what can i say',
+  'who would have thought',
 ];
 
 /** A real question to the author has a few words: "Wo gibt es das Rezept auf Deutsch?" (7). */

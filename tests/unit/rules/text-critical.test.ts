@@ -14,6 +14,9 @@ describe('critical wording (DE/EN)', () => {
     'I am disappointed, this is misleading.',
     'The second formula is wrong.',
     "I'm still waiting for an answer to my email.",
+    'Da ist ein Fehler in der Zutatenliste.',
+    'Der Link ist veraltet.',
+    'I had a problem with the second step.',
   ])('flags %j', (text) => {
     expect(needsAnswer(text)).toBe(true);
   });
@@ -44,6 +47,7 @@ describe('open questions', () => {
       'Wo bekomme ich das Mandelmus in Österreich?',
     ]);
     expect(openQuestions('Who knew? Right? Why not?')).toEqual([]);
+    expect(openQuestions('Wie genial ist das denn?! Was soll ich da noch sagen? How cool is that?')).toEqual([]);
     expect(openQuestions('Can you share the source code for the benchmark?!')).toHaveLength(1);
   });
 
