@@ -24,7 +24,7 @@ export function isPremium(text: string): boolean {
 }
 
 export function isHotlineRedirect(post: SocialPost): boolean {
-  return HOTLINE.test(post.text) || (PHONE.test(post.text) && /anrufen|call|telefon|phone|ruf/i.test(post.text));
+  return HOTLINE.test(post.text) || (PHONE.test(post.text) && /\b(anrufen|rufen|call|telefon\w*|phone)\b/i.test(post.text));
 }
 
 const rule: Rule = {

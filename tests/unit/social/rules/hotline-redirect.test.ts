@@ -42,3 +42,10 @@ describe('hotline-redirect', () => {
     expect(rule.judge(profile([post({ author: 'someone', isReply: true, text: 'Hotline 0900 123456' })]), ctx)).toBeNull();
   });
 });
+
+describe('hotline-redirect wording', () => {
+  it('needs a call to action next to a number, not any word containing "ruf"', () => {
+    expect(isHotlineRedirect(post({ text: 'Unser Aufruf zum Beruf: Bewerbungen bis 2025-01-31 12:00' }))).toBe(false);
+    expect(isHotlineRedirect(post({ text: 'Bitte anrufen: 030 1234 5678' }))).toBe(true);
+  });
+});
