@@ -1,14 +1,10 @@
 import type { SocialPost } from '../model';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
+import { countryOf, type Country, premiumLabel, RATE_WORDING } from '../lib/text/premium';
 import { isOwn } from './_social';
 
-/**
- * Premium-rate prefixes (Bundesnetzagentur: 0900, 0180x, 0137 in DE; 0900 in AT and CH, 0901/0906
- * in CH; 09xx in the UK; 1-900 in North America). CH's and the UK's 09xx only with their country
- * code: as a national number 0906 is Donauwörth and 0911 Nürnberg, ordinary landlines.
- */
-export const PREMIUM =
-  /(?:(?:^|[^\d+])0|\+4[139][\s-]?|\b004[139][\s-]?)(?:900|180[\s-]?[1-7]|137)[\s/-]?\d|(?:\+41|\b0041)[\s-]?90[16]|(?:\+44|\b0044)[\s-]?9\d\d|(?:^|\D)1[\s.-]?900[\s.-]?\d{3}/;
+/** Phone-number-like runs in a reply; the number plans themselves live in src/lib/text/premium.ts. */
+const NUMBER = /(?:\+|00)?\d[\d\s/().-]{5,}\d/g;
 /** Sending the asker to the phone: German and English wording. */
 const HOTLINE =
   /hotline|call (us|our|the)\b|give us a (call|ring)|phone (us|our)|rufen sie (uns|unsere?|die|bitte)|ruf(e|t)? uns an|telefonisch (unter|erreichbar)|unter der (nummer|rufnummer|telefonnummer)|kundenservice unter|kundendienst unter|servicenummer|service-?nummer/i;
@@ -19,8 +15,14 @@ export const FAIL_SHARE = 0.5;
 /** Two such replies at least before calling it a pattern. */
 export const FAIL_MIN = 2;
 
-export function isPremium(text: string): boolean {
-  return PREMIUM.test(text);
+/**
+ * A premium-rate number (the shared, sourced number plans of the blog rule paid-hotline) or a
+ * per-minute price ("1,99 €/Min.") in the text. National forms that are premium in only one
+ * country (DE 0180…) count only when the page's country is known.
+ */
+export function isPremium(text: string, country?: Country): boolean {
+  for (const m of text.matchAll(NUMBER)) if (premiumLabel(m[0].replace(/[^\d+]/g, ''), country)) return true;
+  return RATE_WORDING.test(text);
 }
 
 export function isHotlineRedirect(post: SocialPost): boolean {
@@ -39,7 +41,8 @@ const rule: Rule = {
     const replies = all.filter((p) => p.isReply && !p.isPromoted && isOwn(p, owner));
     if (replies.length === 0) return NOT_APPLICABLE;
     const redirects = replies.filter(isHotlineRedirect);
-    const premium = redirects.filter((p) => isPremium(p.text));
+    const country = countryOf(model.url, model.lang);
+    const premium = redirects.filter((p) => isPremium(p.text, country));
     const share = redirects.length / replies.length;
     // A paid number in an answer to a question is the seed's point 9 exactly: one is enough.
     const score =

@@ -5,12 +5,17 @@ import { ctx, many, post, profile } from './_make';
 describe('hotline-redirect', () => {
   it.each([
     'Bitte rufen Sie unsere Hotline an: 0900 123456',
-    '0180 5 123 456',
     '+49 900 1234567',
     'call 1-900-555-0199',
     '+44 909 879 0000',
+    'Hotline (1,99 €/Min.)',
   ])('knows the premium number in “%s”', (text) => {
     expect(isPremium(text)).toBe(true);
+  });
+
+  it('reads national numbers that are premium in one country only with that country', () => {
+    expect(isPremium('0180 5 123 456', 'DE')).toBe(true);
+    expect(isPremium('0180 5 123 456')).toBe(false);
   });
 
   it.each(['Tel. 0911 123456 (Nürnberg)', '0906 12345', '030 1234567', 'Order 9001234', 'Call +1 212 555 0100'])(
