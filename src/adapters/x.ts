@@ -39,7 +39,7 @@ const RESERVED = new Set([
 
 // socialContext wording in the UIs our users run (EN, DE).
 const PINNED = /^(pinned|angeheftet|fixiert)/i;
-const REPOSTED = /(reposted|retweeted|hat repostet|haben repostet|hat retweetet|reposteado)\s*$/i;
+const REPOSTED = /(reposted|retweeted|repostet|retweetet|reposteado)\s*$/i;
 const REPLYING = /^(replying to|antwort an|als antwort an)\b/i;
 
 function kindOf(url: URL, doc: Document): { kind: PageKind; handle?: string; statusId?: string } {
