@@ -98,7 +98,10 @@ export async function exportCsv(
   const cached: Msg = (key, subs) => {
     if (subs) return msg(key, subs);
     let text = cache.get(key);
-    if (text === undefined) cache.set(key, (text = msg(key)));
+    if (text === undefined) {
+      text = msg(key);
+      cache.set(key, text);
+    }
     return text;
   };
   const ids = await auditIdsOf(db, scope);
