@@ -248,8 +248,11 @@ async function launchChromium(extDir: string, profile: string): Promise<Driver> 
   try {
     const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionOrigin = new URL('/', worker.url()).href;
-    // The worker may be stopped and restarted (MV3): always evaluate in the current one.
-    const currentWorker = () => context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ?? worker;
+    // The worker may be stopped and restarted (MV3): always evaluate in the live one, and when
+    // none is running, wait for the next event (a content-script message) to start it.
+    const currentWorker = async (): Promise<Worker> =>
+      context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const wrapPw = (page: PwPage) => ({
       url: page.url(),
       evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>,
@@ -260,7 +263,7 @@ async function launchChromium(extDir: string, profile: string): Promise<Driver> 
     });
     return {
       extensionOrigin,
-      evalExt: (fn, arg) => currentWorker().evaluate(fn as never, arg) as never,
+      evalExt: async (fn, arg) => (await currentWorker()).evaluate(fn as never, arg) as never,
       async openTab(url) {
         const page = await context.newPage();
         await page.goto(url);

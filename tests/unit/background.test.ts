@@ -72,6 +72,26 @@ describe('background messages', () => {
     );
   });
 
+  it('keeps no state in module variables: a restarted worker still knows the rate count and the tab audit', async () => {
+    for (let i = 0; i < RATE_LIMIT.audits; i++) {
+      await send({ type: 'audit', audit: sampleAudit({ time: Date.now(), score: i }) }, contentSender);
+    }
+    // A stopped MV3 worker comes back as a fresh module instance with the same storage.
+    vi.resetModules();
+    chrome.runtime.onMessage.listeners = [];
+    await import('../../src/background/index');
+    const restarted = chrome.runtime.onMessage.listeners[0] as unknown as (
+      m: unknown,
+      s: unknown,
+      r: (x: unknown) => void,
+    ) => boolean;
+    const res = await new Promise((resolve) =>
+      restarted({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender, resolve),
+    );
+    expect(res).toEqual({ ok: false });
+    expect(chrome.storage.session.data.get(`audit:tab:${TAB}`)).toMatchObject({ score: RATE_LIMIT.audits - 1 });
+  });
+
   it('does nothing for a paused site', async () => {
     await chrome.storage.local.set({ settings: { pausedSites: ['blog.example'] } });
     expect(await send({ type: 'audit', audit: sampleAudit() }, contentSender)).toEqual({ ok: false });
