@@ -471,7 +471,7 @@ async function main() {
       headless: false,
     });
     const ctx = await browser.newContext();
-    await ctx.route(/^https:\/\/(blog|shop)\.example\/|^https:\/\/x\.com\//, route);
+    await ctx.route(/^https:\/\/(blog|shop|fixtures)\.example\/|^https:\/\/x\.com\//, route);
     for (const p of pages) {
       const page = await ctx.newPage();
       await page.goto(p.url, { waitUntil: 'load', timeout: 120_000 });
@@ -530,7 +530,7 @@ async function main() {
     // ---- the real extension: longest content-script task, popup first render
     const ext = await launchWithExtension(join(dist, 'chrome'), { timeout: 30_000 });
     try {
-      await ext.context.route(/^https:\/\/(blog|shop)\.example\/|^https:\/\/x\.com\//, route);
+      await ext.context.route(/^https:\/\/(blog|shop|fixtures)\.example\/|^https:\/\/x\.com\//, route);
       results.figures.longTasks = [];
       for (const p of pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline')) {
         const runs = [];
@@ -561,7 +561,7 @@ async function main() {
     results.figures.bundle = contentBundle(join(dist, 'chrome'));
   } finally {
     await server.close();
-    if (!option('dist')) rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 
   judge(results);
