@@ -110,7 +110,13 @@ export function startContent(win: Window & typeof globalThis): void {
 
   async function passiveAudit(mode: 'fresh' | 'more'): Promise<void> {
     if (!activeFor(state.settings, win.location.href)) return;
-    const result = await audit(mode, false);
+    let result: Audit | null;
+    try {
+      result = await audit(mode, false);
+    } catch {
+      // An adapter that chokes on an odd DOM: no audit for this page, and nothing in its console.
+      return;
+    }
     if (!result) return;
     const sig = auditSignature(result);
     if (sig === state.lastSent) return;
@@ -121,6 +127,11 @@ export function startContent(win: Window & typeof globalThis): void {
   function onDomSettled(): void {
     state.timer = null;
     state.firstPending = 0;
+    if (!chrome.runtime?.id) {
+      // The extension was updated or removed: this orphaned script must stop working on the page.
+      observe(false);
+      return;
+    }
     if (pageOf(win.location.href) !== pageOf(state.url)) {
       // SPA navigation (pushState from the page's world, which we can't patch): start over.
       state.url = win.location.href;
@@ -201,10 +212,14 @@ export function startContent(win: Window & typeof globalThis): void {
     }
   });
 
-  void readSettings().then((settings) => {
-    state.settings = settings;
-    if (!activeFor(settings, win.location.href)) return;
-    observe(true);
-    return passiveAudit('fresh');
-  });
+  readSettings()
+    .then((settings) => {
+      state.settings = settings;
+      if (!activeFor(settings, win.location.href)) return;
+      observe(true);
+      return passiveAudit('fresh');
+    })
+    .catch(() => {
+      // Extension context invalidated (reloaded while the page stayed open): do nothing.
+    });
 }
