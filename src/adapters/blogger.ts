@@ -1,6 +1,7 @@
 import type { Adapter } from './adapter';
 import { bloggerComments } from './_blog/comments-blogger';
 import { articleConfidence, generator } from './_blog/detect';
+import { firstById } from './_blog/dom';
 import { blogModel } from './_blog/model';
 
 /**
@@ -15,8 +16,8 @@ export function isBlogger(doc: Document, url: URL): boolean {
 
 function isPostPage(doc: Document, url: URL): boolean {
   if (/\/\d{4}\/\d{2}\/[^/]+\.html$/.test(url.pathname)) return true;
-  if (doc.querySelector('#comments, #comment-editor, #comment-holder, #comments-block')) return true;
-  return articleConfidence(doc) > 0 && (doc.body?.querySelectorAll('.post-body').length ?? 0) === 1;
+  if (firstById(doc, ['comments', 'comment-editor', 'comment-holder', 'comments-block'])) return true;
+  return articleConfidence(doc) > 0 && doc.getElementsByClassName('post-body').length === 1;
 }
 
 function iframeForm(doc: Document): Element | null {

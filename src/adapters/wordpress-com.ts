@@ -15,7 +15,11 @@ export function isWordPressCom(doc: Document, url: URL): boolean {
   // a self-hosted site names its version; Jetpack there is still self-hosted WordPress
   if (/^WordPress\s*\d/im.test(gen)) return false;
   if (/\.wordpress\.com$/i.test(url.hostname)) return true;
-  return !!doc.querySelector('#comment-form-identity, #highlander_comment_nonce, li.highlander-comment');
+  return !!(
+    doc.getElementById('comment-form-identity') ??
+    doc.getElementById('highlander_comment_nonce') ??
+    doc.getElementsByClassName('highlander-comment')[0]
+  );
 }
 
 const wordpressCom: Adapter = {

@@ -1,6 +1,6 @@
 import type { Adapter } from './adapter';
 import { wpComments } from './_blog/comments-wp';
-import { articleConfidence, generator, wpBodyKind } from './_blog/detect';
+import { articleConfidence, commentArea, generator, wpBodyKind } from './_blog/detect';
 import { blogModel } from './_blog/model';
 
 /**
@@ -16,7 +16,9 @@ export function isWordPress(doc: Document): boolean {
     )
   )
     return true;
-  return !!doc.querySelector('form[action*="wp-comments-post.php"]');
+  // `document.forms` is a cached collection: no attribute selector over the whole page
+  for (const f of doc.forms) if (/wp-comments-post\.php/.test(f.getAttribute('action') ?? '')) return true;
+  return false;
 }
 
 /** Single posts, and static pages that have a comment area; never listings (home, archives, search). */
@@ -25,7 +27,7 @@ export function wpArticleConfidence(doc: Document): number {
   if (kind === 'listing') return 0;
   if (kind === 'single') return 1;
   const generic = articleConfidence(doc);
-  if (kind === 'page') return doc.querySelector('#comments, #respond, .comments-area, .wp-block-comments') ? 1 : 0;
+  if (kind === 'page') return commentArea(doc) ? 1 : 0;
   return generic;
 }
 

@@ -12,8 +12,24 @@ const MAX_LINKS = 500;
 const MAX_SHARE = 20;
 
 /** Where the post's own text lives, most specific first (WordPress, Blogger, Ghost, Substack, Medium, news sites). */
-const BODY =
-  '[itemprop="articleBody"], .entry-content, .post-content, .post-body, .wp-block-post-content, .gh-content, .post-full-content, .available-content, .body.markup, .article-body, .article__body, .article-content, .story-body, .single-content, .td-post-content, .post-entry, .blog-post-content, .e-content, section[name="articleBody"]';
+const BODY_CLASSES = [
+  'entry-content',
+  'post-content',
+  'post-body',
+  'wp-block-post-content',
+  'gh-content',
+  'post-full-content',
+  'available-content',
+  'article-body',
+  'article__body',
+  'article-content',
+  'story-body',
+  'single-content',
+  'td-post-content',
+  'post-entry',
+  'blog-post-content',
+  'e-content',
+];
 
 // links there are site chrome or other people's words, not the author's references
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'form']);
@@ -30,9 +46,30 @@ function isChrome(el: Element): boolean {
 const NOT_BODY =
   'nav, footer, aside, header, form, .sidebar, .widget, .comments, #comments, .comments-area, .comment-list, .commentlist, .sharedaddy, .shariff, .a2a_kit, .addtoany_share_save_container, .swp_social_panel, .share, .sharing, .social-share, .jp-relatedposts, .related-posts, .yarpp-related, .author-box, .post-navigation, .navigation, .breadcrumbs, .tags-links, .cat-links';
 
-/** Share widgets of the common plugins, then plain share-intent links to the networks. */
-const SHARE_WIDGETS =
-  '.shariff, .a2a_kit, .addtoany_share_save_container, .sharedaddy .sd-sharing, .sd-sharing-enabled, .swp_social_panel, .social-warfare, .sharethis-inline-share-buttons, .ssba, .ssba-wrap, .heateor_sss_sharing_container, .mashsb-container, .wp-block-outermost-social-sharing, .essb_links, .sfsi_widget, .dpsp-share-buttons, .novashare-buttons, .td-post-sharing, .social-sharing, .share-buttons, .sharing-buttons';
+/** Share widgets of the common plugins (Shariff, AddToAny, Jetpack sharedaddy, Social Warfare, …), by class. */
+const SHARE_WIDGET_CLASSES = [
+  'shariff',
+  'a2a_kit',
+  'addtoany_share_save_container',
+  'sd-sharing-enabled',
+  'sharedaddy',
+  'swp_social_panel',
+  'social-warfare',
+  'sharethis-inline-share-buttons',
+  'ssba',
+  'ssba-wrap',
+  'heateor_sss_sharing_container',
+  'mashsb-container',
+  'wp-block-outermost-social-sharing',
+  'essb_links',
+  'sfsi_widget',
+  'dpsp-share-buttons',
+  'novashare-buttons',
+  'td-post-sharing',
+  'social-sharing',
+  'share-buttons',
+  'sharing-buttons',
+];
 const SHARE_LINKS = [
   'facebook.com/sharer',
   'facebook.com/share.php',
@@ -60,9 +97,13 @@ const SHARE_LINKS = [
 const SHARE_LINK = new RegExp(SHARE_LINKS.map((s) => s.replace(/[.?/]/g, '\\$&')).join('|'), 'i');
 
 function bodyOf(doc: Document): Element | null {
-  const candidates = doc.querySelectorAll(BODY);
-  // the first match inside the main article: sidebars reuse .entry-content for widgets on some themes
-  for (const el of candidates) if (!el.closest('aside, .sidebar, .widget, #comments, footer')) return el;
+  // microdata first: it names the body exactly
+  const micro = doc.querySelector('[itemprop="articleBody"]');
+  if (micro) return micro;
+  for (const c of BODY_CLASSES) {
+    // the first match outside sidebars and comments: widgets reuse .entry-content on some themes
+    for (const el of doc.getElementsByClassName(c)) if (!el.closest('aside, .sidebar, .widget, #comments, footer')) return el;
+  }
   return doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
 }
 
@@ -139,8 +180,12 @@ function linksOf(body: Element, base: URL): Link[] {
 
 export function shareButtonsOf(doc: Document): Evidence[] {
   const out: Evidence[] = [];
-  const widgets = [...doc.querySelectorAll(SHARE_WIDGETS)];
-  const outer = widgets.filter((w) => !widgets.some((o) => o !== w && o.contains(w)));
+  const widgets: Element[] = [];
+  for (const c of SHARE_WIDGET_CLASSES) widgets.push(...doc.getElementsByClassName(c));
+  const outer = widgets
+    .filter((w, i) => widgets.indexOf(w) === i && !widgets.some((o) => o !== w && o.contains(w)))
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
+    .slice(0, MAX_SHARE);
   for (const w of outer) {
     if (out.length >= MAX_SHARE) break;
     out.push(evidenceOf(w));
@@ -181,6 +226,8 @@ function guessLang(text: string): string | undefined {
 export function articleOf(doc: Document, url: URL): ArticleSection {
   const body = bodyOf(doc);
   const ldValue = ldReader(doc);
+  // fallbacks look only around the post (Blogger's .date-header sits above it): never a whole-page selector list
+  const scope = body?.closest('article, .post, .hentry, .post-outer, .date-outer') ?? body?.parentElement ?? body;
   const text = body ? textOf(body, isChrome, TEXT_MAX) : '';
   const h1 = body?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
   const title =
@@ -205,11 +252,11 @@ export function articleOf(doc: Document, url: URL): ArticleSection {
       ) || attr(doc.querySelector('[itemprop="datePublished"][content]'), 'content'),
     ) ??
     isoOf(attr(body?.closest('article')?.querySelector('time[datetime]'), 'datetime')) ??
-    isoOf(textOf(doc.querySelector('.date-header, .published, abbr.published') ?? doc.createElement('i')));
+    isoOf(textOf(scope?.querySelector('.date-header, .published, abbr.published') ?? doc.createElement('i')));
   const updated =
     isoOf(meta(doc, 'meta[property="article:modified_time"]')) ??
     isoOf(ldValue('dateModified')) ??
-    isoOf(attr(doc.querySelector('time.updated[datetime], [itemprop="dateModified"][datetime]'), 'datetime'));
+    isoOf(attr(scope?.querySelector('time.updated[datetime], [itemprop="dateModified"][datetime]'), 'datetime'));
   const section: ArticleSection = {
     title: title.slice(0, 300),
     links: body ? linksOf(body, url) : [],

@@ -8,57 +8,151 @@ import { attr, depthClass, textOf } from './dom';
  * `.wp-block-comment-template`, WordPress.com "highlander") and by themes that copy its classes.
  * `comment_class()` puts `comment|pingback|trackback`, `bypostauthor` and `depth-N` on exactly one
  * element per comment (the <li>, or a <div> with `style => div`), which is what we key on.
+ *
+ * Linear in the page: each comment is read from its own parts (the children that are not the
+ * nested replies), never by querying its whole subtree, so a deep thread of thousands of
+ * comments costs no more than a flat one.
  */
 
+const ITEM_CLASSES = ['comment', 'pingback', 'trackback'];
 const ITEM = '.comment, .pingback, .trackback';
-const AREA =
-  '#comments, .comments-area, .comment-list, .commentlist, #comment-list, .wp-block-comments, .wp-block-comment-template, #commentlist';
+const AREA_IDS = ['comments', 'comment-list', 'commentlist'];
+const AREA_CLASSES = ['comments-area', 'comment-list', 'commentlist', 'wp-block-comments', 'wp-block-comment-template'];
 
-const AUTHOR =
-  '.comment-author .fn, .fn, .wp-block-comment-author-name, .comment-author-name, .comment-author, cite, [itemprop="author"], .comment_author, .author';
-const TEXT =
-  '.comment-content, .comment-text, .wp-block-comment-content, .comment_content, .comment-entry, [itemprop="text"], .commenttext, .comment-body-text';
-const DATE_TEXT =
-  '.comment-metadata a, .comment-meta a, .commentmetadata a, .wp-block-comment-date, .comment-date, .comment-time, .comment_date';
+// The roles of a comment's own elements, by class, best first. Read in one walk over the comment's
+// parts with class-token look-ups: `matches()` with a selector list per element and per role cost
+// most of the time on long threads.
+const TEXT_CLASSES = [
+  'comment-content',
+  'comment-text',
+  'wp-block-comment-content',
+  'comment_content',
+  'comment-entry',
+  'commenttext',
+  'comment-body-text',
+];
+const AUTHOR_CLASSES = [
+  'fn',
+  'wp-block-comment-author-name',
+  'comment-author-name',
+  'comment-author',
+  'comment_author',
+  'author',
+];
+const META_CLASSES = new Set(['comment-metadata', 'comment-meta', 'commentmetadata']);
+const DATE_CLASSES = new Set(['wp-block-comment-date', 'comment-date', 'comment-time', 'comment_date']);
+
+interface Roles {
+  text: Element | null;
+  textRank: number;
+  author: Element | null;
+  authorRank: number;
+  time: Element | null;
+  dates: Element[];
+}
+
+function rolesOf(parts: readonly Element[]): Roles {
+  const r: Roles = { text: null, textRank: 99, author: null, authorRank: 99, time: null, dates: [] };
+  const visit = (el: Element, inMeta: boolean) => {
+    const cls = el.getAttribute('class');
+    let meta = inMeta;
+    if (cls) {
+      for (const c of cls.split(/\s+/)) {
+        const t = TEXT_CLASSES.indexOf(c);
+        if (t >= 0 && t < r.textRank) {
+          r.text = el;
+          r.textRank = t;
+        }
+        const a = AUTHOR_CLASSES.indexOf(c);
+        if (a >= 0 && a < r.authorRank) {
+          r.author = el;
+          r.authorRank = a;
+        }
+        if (META_CLASSES.has(c)) meta = true;
+        if (DATE_CLASSES.has(c)) r.dates.push(el);
+      }
+    }
+    const tag = el.localName;
+    if (tag === 'time' && !r.time && el.hasAttribute('datetime')) r.time = el;
+    else if (tag === 'a' && inMeta) r.dates.push(el);
+    else if (tag === 'cite' && r.authorRank > AUTHOR_CLASSES.length) {
+      r.author = el;
+      r.authorRank = AUTHOR_CLASSES.length;
+    }
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop === 'text' && r.textRank > TEXT_CLASSES.length) {
+      r.text = el;
+      r.textRank = TEXT_CLASSES.length;
+    }
+    // the text block's inside is text, not structure: no need to look further
+    if (r.text === el) return;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, meta);
+  };
+  for (const p of parts) visit(p, false);
+  return r;
+}
+
 // parts of a comment that are not what the person wrote
 const CHROME =
   /(?:^|\s)(?:children|comment-meta|comment-metadata|commentmetadata|comment-author|vcard|reply|comment-reply-link|comment-awaiting-moderation|comment-footer|comment-actions|avatar)(?:\s|$)/;
+// where replies nest: <ol class="children"> (core), Blogger-like reply wrappers
+const NESTED = /(?:^|\s)(?:children|comment-replies|replies)(?:\s|$)/;
+
+function inArea(el: Element, areas: readonly Element[]): boolean {
+  return areas.some((a) => a.contains(el));
+}
 
 function candidates(doc: Document): Element[] {
+  const areas: Element[] = [];
+  for (const id of AREA_IDS) {
+    const el = doc.getElementById(id);
+    if (el) areas.push(el);
+  }
+  for (const c of AREA_CLASSES) for (const el of doc.getElementsByClassName(c)) areas.push(el);
+  // single-class collections keep the browser's fast path; pingbacks are rare, so merging is cheap
+  const lists = ITEM_CLASSES.map((c) => [...doc.getElementsByClassName(c)]);
+  let all = lists[0];
+  if (lists[1].length + lists[2].length > 0) {
+    const merged = new Set([...lists[0], ...lists[1], ...lists[2]]);
+    all = [...merged].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  }
   // depth-N marks comment_class() output anywhere; plain <li> items count inside a comment list
   // (WordPress.com prints pingbacks as `<li class="post pingback">` without depth)
-  const all = [...doc.querySelectorAll(ITEM)].filter(
-    (el) => depthClass(el) !== null || (el.localName === 'li' && el.closest(AREA)),
-  );
-  const inList = new Set(all);
-  // a theme that repeats comment_class() on an inner <article> would count each comment twice
-  return all.filter((el) => {
+  const depth = new Map<Element, number | null>();
+  for (const el of all) depth.set(el, depthClass(el));
+  const picked = all.filter((el) => depth.get(el) !== null || (el.localName === 'li' && inArea(el, areas)));
+  const inList = new Set(picked);
+  // a theme that repeats comment_class() on an inner element would count each comment twice
+  return picked.filter((el) => {
     const outer = el.parentElement?.closest(ITEM);
-    return !(
-      outer &&
-      inList.has(outer) &&
-      depthClass(outer) === depthClass(el) &&
-      !outer.querySelector(':scope > .children, :scope > ul, :scope > ol')?.contains(el)
-    );
+    return !(outer && inList.has(outer) && depth.get(outer) === depth.get(el) && outer.firstElementChild?.contains(el));
   });
 }
 
-function ownFirst(item: Element, selector: string, items: Set<Element>): Element | null {
-  for (const el of item.querySelectorAll(selector)) {
-    if (ownerOf(el, items) === item) return el;
+/** The comment's own parts: its child elements except nested replies. */
+function partsOf(item: Element, items: Set<Element>): Element[] {
+  const parts: Element[] = [];
+  for (let c = item.firstElementChild; c; c = c.nextElementSibling) {
+    if (items.has(c)) continue;
+    const cls = c.getAttribute('class') ?? '';
+    if (NESTED.test(cls) || ((c.localName === 'ol' || c.localName === 'ul') && c.getElementsByClassName('comment').length > 0))
+      continue;
+    parts.push(c);
   }
-  return null;
+  return parts;
 }
 
-function ownerOf(el: Element, items: Set<Element>): Element | null {
-  for (let n: Element | null = el; n; n = n.parentElement) if (items.has(n)) return n;
-  return null;
+function partsText(parts: readonly Element[], skip: (el: Element) => boolean): string {
+  return parts
+    .filter((p) => !skip(p))
+    .map((p) => textOf(p, skip))
+    .join(' ')
+    .trim();
 }
 
-/** The first readable date in the comment's own meta links (the author link sits in the same block). */
-function dateText(item: Element, items: Set<Element>): string | undefined {
-  for (const el of item.querySelectorAll(DATE_TEXT)) {
-    if (ownerOf(el, items) !== item) continue;
+function dateOf(r: Roles): string | undefined {
+  if (r.time) return parseDate(attr(r.time, 'datetime'));
+  for (const el of r.dates) {
     const date = parseDate(el.textContent);
     if (date) return date;
   }
@@ -74,31 +168,43 @@ function kindOf(item: Element, text: string): Comment['kind'] {
 export function wpComments(doc: Document): Comment[] {
   const list = candidates(doc);
   const items = new Set(list);
+  const parentOf = new Map<Element, Element | null>();
+  const depthOf = new Map<Element, number>();
+  for (const item of list) {
+    let parent: Element | null = null;
+    for (let n = item.parentElement; n; n = n.parentElement) {
+      if (items.has(n)) {
+        parent = n;
+        break;
+      }
+    }
+    parentOf.set(item, parent);
+    // documents order parents before children, so the parent's depth is known
+    depthOf.set(item, parent ? (depthOf.get(parent) ?? 0) + 1 : 0);
+  }
+  const skipChrome = (el: Element) => items.has(el) || CHROME.test(` ${el.getAttribute('class') ?? ''} `);
   return list.map((item) => {
-    const parent = item.parentElement ? ownerOf(item.parentElement, items) : null;
+    const parent = parentOf.get(item) ?? null;
     const depthN = depthClass(item);
-    let depth = 0;
-    if (depthN !== null) depth = depthN - 1;
-    else for (let p = parent; p; p = p.parentElement ? ownerOf(p.parentElement, items) : null) depth++;
-    const skip = (el: Element) => items.has(el) || CHROME.test(` ${el.getAttribute('class') ?? ''} `);
-    const textEl = ownFirst(item, TEXT, items);
-    const text = textEl ? textOf(textEl, (el) => items.has(el)) : textOf(item, skip);
-    const authorEl = ownFirst(item, AUTHOR, items);
+    const parts = partsOf(item, items);
+    const roles = rolesOf(parts);
+    const textEl = roles.text;
+    const text = textEl ? textOf(textEl) : partsText(parts, skipChrome);
+    const authorEl = roles.author;
     // "Pingback: <a>Title</a>" has no author block: the linking site's title stands in for it
     const author = authorEl ? textOf(authorEl).replace(/\s+(sagt|says|schreibt|meint)\s*:?\s*$/i, '') : '';
-    const timeEl = ownFirst(item, 'time[datetime]', items);
-    const date = timeEl ? parseDate(attr(timeEl, 'datetime')) : dateText(item, items);
-    const fullText = textEl ? text : textOf(item, (el) => items.has(el));
+    const fullText = textEl ? text : partsText(parts, (el) => items.has(el));
     const comment: Comment = {
       author: excerpt(author, 100),
       text,
       kind: kindOf(item, fullText),
       byPostAuthor: item.classList.contains('bypostauthor'),
-      depth,
+      depth: depthN !== null ? depthN - 1 : (depthOf.get(item) ?? 0),
       evidence: evidenceOf(item, text || fullText),
     };
     const id = item.getAttribute('id');
     if (id) comment.id = id;
+    const date = dateOf(roles);
     if (date) comment.date = date;
     if (parent?.id) comment.parentId = parent.id;
     return comment;

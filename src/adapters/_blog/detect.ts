@@ -1,4 +1,4 @@
-import { attr, meta } from './dom';
+import { attr, firstByClass, firstById, meta } from './dom';
 
 /**
  * Cheap page checks for the adapters' `detect`: head look-ups first (the head is small), at most
@@ -17,7 +17,10 @@ const ARTICLE_LD =
 
 /** JSON-LD scripts, parsed lazily; Yoast & co. put them in the head, some themes at the end of the body. */
 export function ldScripts(doc: Document): Element[] {
-  return [...doc.querySelectorAll('script[type="application/ld+json"]')];
+  // `document.scripts` is a cached collection; an attribute selector over the body would walk it all
+  const out: Element[] = [];
+  for (const s of doc.scripts) if (s.type === 'application/ld+json') out.push(s);
+  return out;
 }
 
 export function ldSaysArticle(doc: Document): boolean {
@@ -41,21 +44,47 @@ export function wpBodyKind(doc: Document): 'single' | 'page' | 'listing' | null 
 }
 
 /** Where comments live or are embedded: any of these makes a page a commentable article. */
-export const COMMENT_AREA =
-  '#comments, #respond, #commentform, .comments-area, .comment-list, .commentlist, .wp-block-comments, .wp-block-post-comments-form, #disqus_thread, #commento, .fb-comments, #remark42, #hyvor-talk-view, #isso-thread, .giscus, .utterances, #comment-holder, #comments-block, #comment-editor, #jetpack_remote_comment';
+export const COMMENT_IDS = [
+  'comments',
+  'respond',
+  'commentform',
+  'disqus_thread',
+  'commento',
+  'remark42',
+  'hyvor-talk-view',
+  'isso-thread',
+  'comment-holder',
+  'comments-block',
+  'comment-editor',
+  'jetpack_remote_comment',
+];
+export const COMMENT_CLASSES = [
+  'comments-area',
+  'comment-list',
+  'commentlist',
+  'wp-block-comments',
+  'wp-block-post-comments-form',
+  'fb-comments',
+  'giscus',
+  'utterances',
+];
 
-const H_ENTRY = '.h-entry .e-content, article.h-entry, .hentry .entry-content';
+export function commentArea(doc: Document): Element | null {
+  return firstById(doc, COMMENT_IDS) ?? firstByClass(doc, COMMENT_CLASSES);
+}
 
 /**
  * Confidence that this is one article (not a listing, not an app page), 0 when it is not.
- * Runs on every page the content script sees: head metas first, then one selector-list query.
+ * Runs on every page the content script sees, so only head metas, id look-ups and single-class
+ * collections: no selector list over the body (see firstById).
  */
 export function articleConfidence(doc: Document): number {
   const ogType = meta(doc, 'meta[property="og:type"]').toLowerCase();
   if (ogType === 'article' || ldSaysArticle(doc)) return 1;
-  const hit = doc.body?.querySelector(`${COMMENT_AREA}, [itemprop="articleBody"], ${H_ENTRY}`);
-  if (!hit) return 0;
-  if (!hit.matches(H_ENTRY)) return ogType ? (hit.matches(COMMENT_AREA) ? 0.8 : 0) : 0.8;
-  // one h-entry is a post; several are a feed
-  return (doc.body?.querySelectorAll('.h-entry, .hentry').length ?? 0) === 1 ? 0.7 : 0;
+  if (commentArea(doc)) return 0.8;
+  if (ogType) return 0;
+  // microformats: one h-entry is a post, several are a feed
+  const entries = doc.getElementsByClassName('h-entry');
+  if (entries.length === 1 && entries[0].getElementsByClassName('e-content').length > 0) return 0.7;
+  return 0;
 }

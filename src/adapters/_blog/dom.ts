@@ -11,12 +11,12 @@ export function meta(doc: Document, selector: string): string {
   return attr((doc.head ?? doc).querySelector(selector), 'content');
 }
 
+const DEPTH = /(?:^|\s)depth-(\d+)(?:\s|$)/;
+
+/** WordPress's `depth-N` class (one regex on the class string: iterating classList is slower). */
 export function depthClass(el: Element): number | null {
-  for (const c of el.classList) {
-    const m = /^depth-(\d+)$/.exec(c);
-    if (m) return Number(m[1]);
-  }
-  return null;
+  const m = DEPTH.exec(el.getAttribute('class') ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
@@ -96,4 +96,36 @@ export function hiddenByMarkup(el: Element, stop: Element): boolean {
 
 export function cssEscape(value: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/["\\\]]/g, '\\$&');
+}
+
+/*
+ * Whole-document look-ups on the fast paths browsers keep for a single id or class (an id map, a
+ * cached class collection). A selector list like "#a, .b, .c" loses them and matches every element
+ * against every part: on a 50,000-element page that is ~10 ms per query instead of ~0.
+ */
+
+export function firstById(doc: Document, ids: readonly string[]): Element | null {
+  for (const id of ids) {
+    const el = doc.getElementById(id);
+    if (el) return el;
+  }
+  return null;
+}
+
+export function firstByClass(root: Document | Element, classes: readonly string[]): Element | null {
+  for (const c of classes) {
+    const el = root.getElementsByClassName(c)[0];
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The first element in document order among several candidates (null-safe). */
+export function earliest(...els: (Element | null | undefined)[]): Element | null {
+  let best: Element | null = null;
+  for (const el of els) {
+    if (!el) continue;
+    if (!best || best.compareDocumentPosition(el) & 2 /* PRECEDING */) best = el;
+  }
+  return best;
 }

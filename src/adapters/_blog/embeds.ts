@@ -1,4 +1,5 @@
 import type { CommentSystem } from '../../model';
+import { attr } from './dom';
 
 /**
  * Third-party comment systems. Each loads its thread into an iframe or renders it by script from
@@ -16,54 +17,87 @@ export interface Embed {
 interface EmbedDetector {
   system: CommentSystem;
   name: string;
-  /** mount points and rendered iframes */
-  selector: string;
-  /** loader scripts / inline config, checked only when no mount point is found */
-  script?: RegExp;
+  /** mount points by id, class or custom-element tag (fast single look-ups, see dom.ts) */
+  ids?: string[];
+  classes?: string[];
+  tags?: string[];
+  /** iframe src / loader script src */
+  src?: RegExp;
+  /** inline config, read only when nothing else matched */
+  inline?: RegExp;
 }
 
 const DETECTORS: readonly EmbedDetector[] = [
-  // Jetpack (self-hosted) and WordPress.com "highlander" iframes: form in the iframe, list native.
-  { system: 'jetpack', name: 'Jetpack', selector: '#jetpack_remote_comment, iframe.jetpack_remote_comment' },
+  // Jetpack (self-hosted) iframes: form in the iframe, list native.
+  {
+    system: 'jetpack',
+    name: 'Jetpack',
+    ids: ['jetpack_remote_comment'],
+    classes: ['jetpack_remote_comment'],
+    src: /jetpack\.wordpress\.com\/jetpack-comment/,
+  },
   {
     system: 'disqus',
     name: 'Disqus',
-    selector: '#disqus_thread, iframe[src*="disqus.com/embed/comments"]',
-    script: /disqus\.com\/embed\.js|\bdisqus_config\b|\bdisqus_shortname\b/,
+    ids: ['disqus_thread'],
+    src: /disqus\.com\/embed(?:\.js|\/comments)/,
+    inline: /\bdisqus_config\b|\bdisqus_shortname\b/,
   },
-  { system: 'commento', name: 'Commento', selector: '#commento, script[src*="commento"][src$="commento.js"]' },
+  { system: 'commento', name: 'Commento', ids: ['commento'], src: /commento[^/]*\/js\/commento\.js|\/commento\.js$/ },
+  // XFBML's <fb:comments> by tag name: `fb\:comments` is not a valid selector in every engine
   {
     system: 'facebook',
     name: 'Facebook comments',
-    // XFBML's <fb:comments> is matched by tag name below: `fb\:comments` is not valid in every selector engine
-    selector:
-      '.fb-comments, iframe[src*="facebook.com/plugins/comments"], iframe[src*="facebook.com/v"][src*="/plugins/comments"]',
+    classes: ['fb-comments'],
+    tags: ['fb:comments'],
+    src: /facebook\.com\/(?:v[\d.]+\/)?plugins\/comments/,
   },
-  { system: 'remark42', name: 'remark42', selector: '#remark42', script: /\bremark_config\b/ },
-  { system: 'other', name: 'Hyvor Talk', selector: '#hyvor-talk-view, hyvor-talk-comments, script[src*="talk.hyvor.com"]' },
-  { system: 'other', name: 'Isso', selector: '#isso-thread, script[data-isso], script[src$="/js/embed.min.js"][data-isso]' },
-  { system: 'other', name: 'giscus', selector: '.giscus, giscus-widget, script[src*="giscus.app/client.js"]' },
-  { system: 'other', name: 'utterances', selector: '.utterances, script[src*="utteranc.es/client.js"]' },
-  { system: 'other', name: 'Cusdis', selector: '#cusdis_thread' },
-  { system: 'other', name: 'Graph Comment', selector: '#graphcomment' },
+  { system: 'remark42', name: 'remark42', ids: ['remark42'], src: /\/web\/embed\.js$/, inline: /\bremark_config\b/ },
+  { system: 'other', name: 'Hyvor Talk', ids: ['hyvor-talk-view'], tags: ['hyvor-talk-comments'], src: /talk\.hyvor\.com/ },
+  { system: 'other', name: 'Isso', ids: ['isso-thread'], src: /\/js\/embed\.(?:min|dev)\.js$/ },
+  { system: 'other', name: 'giscus', classes: ['giscus'], tags: ['giscus-widget'], src: /giscus\.app\/client\.js/ },
+  { system: 'other', name: 'utterances', classes: ['utterances'], src: /utteranc\.es\/client\.js/ },
+  { system: 'other', name: 'Cusdis', ids: ['cusdis_thread'] },
+  { system: 'other', name: 'Graph Comment', ids: ['graphcomment'] },
 ];
 
-const MOUNTS = DETECTORS.map((d) => d.selector).join(', ');
+function mountOf(doc: Document, d: EmbedDetector): Element | null {
+  for (const id of d.ids ?? []) {
+    const el = doc.getElementById(id);
+    if (el) return el;
+  }
+  for (const c of d.classes ?? []) {
+    const el = doc.getElementsByClassName(c)[0];
+    if (el) return el;
+  }
+  for (const t of d.tags ?? []) {
+    const el = doc.getElementsByTagName(t)[0];
+    // evidence on the parent: a CSS path through `fb:comments` is not a valid selector
+    if (el) return t.includes(':') ? (el.parentElement ?? el) : el;
+  }
+  return null;
+}
 
 export function detectEmbed(doc: Document): Embed | null {
-  const first = doc.querySelector(MOUNTS);
-  if (first) {
-    const detector = DETECTORS.find((d) => first.matches(d.selector));
-    if (detector) return { system: detector.system, name: detector.name, el: first };
+  for (const d of DETECTORS) {
+    const el = mountOf(doc, d);
+    if (el) return { system: d.system, name: d.name, el };
   }
-  const xfbml = doc.getElementsByTagName('fb:comments')[0];
-  // evidence on the parent: a CSS path through `fb:comments` is not a valid selector
-  if (xfbml) return { system: 'facebook', name: 'Facebook comments', el: xfbml.parentElement ?? xfbml };
-  // No mount point: a config or loader script alone still means the platform offers comments there.
-  const scripted = DETECTORS.filter((d) => d.script);
-  for (const s of doc.querySelectorAll('script')) {
-    const text = s.getAttribute('src') ?? (s.textContent ?? '').slice(0, 4000);
-    for (const d of scripted) if (d.script?.test(text)) return { system: d.system, name: d.name, el: s };
+  // No mount point: a loader script or comment iframe by its URL, then an inline config
+  const loaders = [...doc.getElementsByTagName('iframe'), ...doc.scripts];
+  for (const el of loaders) {
+    const src = attr(el, 'src');
+    if (!src) continue;
+    const d = DETECTORS.find(
+      (x) => x.src?.test(src) && (x.system !== 'other' || x.name !== 'Isso' || el.hasAttribute('data-isso')),
+    );
+    if (d) return { system: d.system, name: d.name, el };
+  }
+  for (const s of doc.scripts) {
+    if (s.src || s.type === 'application/ld+json') continue;
+    const text = (s.textContent ?? '').slice(0, 4000);
+    const d = DETECTORS.find((x) => x.inline?.test(text));
+    if (d) return { system: d.system, name: d.name, el: s };
   }
   return null;
 }

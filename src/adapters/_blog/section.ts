@@ -1,6 +1,7 @@
 import { evidenceOf } from '../../lib/dom';
 import type { Comment, CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
 import { detectEmbed } from './embeds';
+import { firstByClass } from './dom';
 import { commentFormOf } from './form';
 
 /**
@@ -12,18 +13,73 @@ import { commentFormOf } from './form';
 // "Comments are closed." (WordPress core), theme and translation variants, DE and EN
 const CLOSED_TEXT =
   /comments? (?:are|is) (?:now )?(?:closed|disabled|turned off)|commenting (?:is )?(?:closed|disabled)|kommentare sind (?:geschlossen|deaktiviert|abgeschaltet)|kommentarfunktion (?:ist )?(?:geschlossen|deaktiviert|abgeschaltet)|die kommentarfunktion wurde (?:geschlossen|deaktiviert)|keine kommentare möglich|kommentieren (?:ist )?nicht (?:mehr )?möglich|kommentare geschlossen|comments closed|kommentare für diesen beitrag sind geschlossen/i;
-const CLOSED_CLASS =
-  '.no-comments, .nocomments, .comments-closed, .comment-closed, .commentsclosed, .closed-comments, .comments-disabled';
+const CLOSED_CLASSES = [
+  'no-comments',
+  'nocomments',
+  'comments-closed',
+  'comment-closed',
+  'commentsclosed',
+  'closed-comments',
+  'comments-disabled',
+];
 
 // WordPress's `.must-log-in` ("You must be logged in to post a comment." / "Du musst angemeldet sein …")
-const LOGIN_CLASS = '.must-log-in, .must-login, .comment-login-required';
+const LOGIN_CLASSES = ['must-log-in', 'must-login', 'comment-login-required'];
 const LOGIN_TEXT =
   /must be (?:logged|signed) in to (?:post|leave|write) a (?:comment|reply)|log in to (?:leave|post|write) a (?:comment|reply)|(?:musst|müssen) (?:angemeldet|eingeloggt)(?: sein)?,? um|melde(?:n Sie sich| dich) an,? um (?:einen )?kommentar|anmelden,? um (?:zu )?kommentieren/i;
 
-const FORM =
-  '#commentform, form.comment-form, form[action*="wp-comments-post.php"], form#comment-form, .wp-block-post-comments-form form, form.commentform, #comments form:has(textarea)';
-const AREA =
-  '#comments, .comments-area, #respond, .comment-respond, .wp-block-comments, .wp-block-post-comments-form, .comments, #comments-area, .article-comments, .post-comments';
+const AREA_IDS = ['comments', 'respond', 'comments-area', 'commentform'];
+const AREA_CLASSES = [
+  'comments-area',
+  'comment-respond',
+  'wp-block-comments',
+  'wp-block-post-comments-form',
+  'comments',
+  'article-comments',
+  'post-comments',
+];
+const NOTICE_TAGS = new Set(['p', 'div', 'span', 'h2', 'h3', 'h4', 'em', 'strong', 'li', 'section']);
+const LISTS = new Set(['ol', 'ul', 'dl']);
+
+function areasOf(doc: Document): Element[] {
+  const out: Element[] = [];
+  for (const id of AREA_IDS) {
+    const el = doc.getElementById(id);
+    if (el && !out.includes(el)) out.push(el);
+  }
+  for (const c of AREA_CLASSES) {
+    const el = doc.getElementsByClassName(c)[0];
+    if (el && !out.includes(el)) out.push(el);
+  }
+  return out;
+}
+
+/**
+ * Short blocks near the top of the comment areas, where themes print their notices. Comment lists
+ * are skipped and the walk stops three levels down: reading every nested block's text in a thread
+ * of thousands of comments would cost far more than the notice is worth.
+ */
+function noticeIn(areas: readonly Element[], pattern: RegExp): Element | null {
+  const visit = (el: Element, depth: number): Element | null => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (LISTS.has(c.localName) || c.localName === 'form') continue;
+      if (NOTICE_TAGS.has(c.localName) && c.childElementCount <= 4) {
+        const t = c.textContent ?? '';
+        if (t.length < 200 && pattern.test(t)) return c;
+      }
+      if (depth < 3) {
+        const found = visit(c, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  for (const a of areas) {
+    const found = visit(a, 1);
+    if (found) return found;
+  }
+  return null;
+}
 
 export interface SectionOptions {
   /** the platform's own comment list reader */
@@ -42,40 +98,37 @@ export interface SectionOptions {
   platformSection?: (doc: Document) => CommentSection | null;
 }
 
-function queryForm(doc: Document): Element | null {
-  try {
-    return doc.querySelector(FORM);
-  } catch {
-    // engines without :has() (older Firefox ESR) reject the whole list
-    return doc.querySelector(FORM.replace(/,\s*#comments form:has\(textarea\)/, ''));
+function queryForm(doc: Document, areas: readonly Element[]): Element | null {
+  const byId = doc.getElementById('commentform') ?? doc.getElementById('comment-form');
+  if (byId?.localName === 'form') return byId;
+  for (const f of doc.getElementsByClassName('comment-form')) if (f.localName === 'form') return f;
+  // `document.forms` is a cached collection: no attribute selector over the whole page
+  for (const f of doc.forms) {
+    if (/wp-comments-post\.php/.test(f.getAttribute('action') ?? '') || f.classList.contains('commentform')) return f;
   }
+  // other CMSs (Drupal, Kirby, static-site comment services): a form with a textarea in the comment area
+  for (const a of areas) {
+    for (const f of a.getElementsByTagName('form')) if (f.getElementsByTagName('textarea').length > 0) return f;
+  }
+  return null;
 }
 
-function closedNotice(doc: Document): Element | null {
+function closedNotice(doc: Document, areas: readonly Element[]): Element | null {
   // `.no-comments` also styles "0 Comments" links in post meta: only a notice in the comment area counts
-  for (const el of doc.querySelectorAll(CLOSED_CLASS)) {
-    if (CLOSED_TEXT.test(el.textContent ?? '') || (el.localName !== 'a' && el.closest(AREA))) return el;
-  }
-  // themes write the notice in their own markup: look at short blocks inside the comment areas only
-  for (const area of doc.querySelectorAll(AREA)) {
-    for (const el of area.querySelectorAll('p, div, span, h2, h3, h4, em, strong, li')) {
-      const t = el.textContent ?? '';
-      if (t.length < 160 && CLOSED_TEXT.test(t)) return el;
+  for (const c of CLOSED_CLASSES) {
+    for (const el of doc.getElementsByClassName(c)) {
+      if (CLOSED_TEXT.test(el.textContent ?? '') || (el.localName !== 'a' && areas.some((a) => a.contains(el)))) return el;
     }
   }
-  return null;
+  return noticeIn(areas, CLOSED_TEXT);
 }
 
-function loginWall(doc: Document): Element | null {
-  const byClass = doc.querySelector(LOGIN_CLASS);
-  if (byClass) return byClass;
-  for (const area of doc.querySelectorAll('#respond, .comment-respond, #comments, .comments-area')) {
-    for (const el of area.querySelectorAll('p, div')) {
-      const t = el.textContent ?? '';
-      if (t.length < 200 && LOGIN_TEXT.test(t)) return el;
-    }
+function loginWall(doc: Document, areas: readonly Element[]): Element | null {
+  for (const c of LOGIN_CLASSES) {
+    const el = doc.getElementsByClassName(c)[0];
+    if (el) return el;
   }
-  return null;
+  return noticeIn(areas, LOGIN_TEXT);
 }
 
 export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSection {
@@ -94,7 +147,8 @@ export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSe
   }
   const hosted = opts.platformSection?.(doc);
   if (hosted) return hosted;
-  const formEl = queryForm(doc);
+  const areas = areasOf(doc);
+  const formEl = queryForm(doc, areas);
   let form: CommentForm | null = null;
   let system: CommentSystem = 'none';
   let state: CommentSection['state'] = 'none';
@@ -105,8 +159,8 @@ export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSe
     state = 'open';
   } else {
     const iframe = opts.iframeForm?.(doc);
-    const login = iframe ? null : loginWall(doc);
-    const closed = iframe || login ? null : closedNotice(doc);
+    const login = iframe ? null : loginWall(doc, areas);
+    const closed = iframe || login ? null : closedNotice(doc, areas);
     if (iframe) {
       evidence.push(evidenceOf(iframe, 'comment form'));
       system = 'native';
@@ -123,7 +177,11 @@ export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSe
       system = 'native';
       state = 'closed';
     } else if (opts.emptyAreaIsClosed) {
-      const area = doc.querySelector('#comments, .comments-area, #respond, .wp-block-comments');
+      // only the areas WordPress itself prints: a `.comments` counter in the post meta is no area
+      const area =
+        doc.getElementById('comments') ??
+        doc.getElementById('respond') ??
+        firstByClass(doc, ['comments-area', 'wp-block-comments']);
       if (area) {
         evidence.push(evidenceOf(area));
         system = 'native';
