@@ -23,7 +23,10 @@ export function cssPath(el: Element): string {
   let node: Element | null = el;
   while (node && node.nodeType === 1) {
     const id = node.getAttribute('id');
-    if (id && SIMPLE_ID.test(id) && node.ownerDocument.querySelectorAll(`#${id}`).length === 1) {
+    // getElementById is the id map (O(1)); querySelectorAll(`#id`) parsed a new selector per call,
+    // ~12 µs each, 40 ms for a thread of 3,000 comments. Highlighting uses querySelector, which
+    // finds the first element with the id: exactly the one getElementById returns.
+    if (id && SIMPLE_ID.test(id) && node.ownerDocument.getElementById(id) === node) {
       steps.unshift(`#${id}`);
       break;
     }
