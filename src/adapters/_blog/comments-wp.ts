@@ -22,10 +22,13 @@ const AREA_CLASSES = ['comments-area', 'comment-list', 'commentlist', 'wp-block-
 // The roles of a comment's own elements, by class, best first. Read in one walk over the comment's
 // parts with class-token look-ups: `matches()` with a selector list per element and per role cost
 // most of the time on long threads.
+// wpDiscuz (the most used comment plugin) keeps comment_class() on div#wpd-comm-N_P and names its
+// parts .wpd-comment-text / .wpd-comment-author / .wpd-comment-date (exact time in its title)
 const TEXT_CLASSES = [
   'comment-content',
   'comment-text',
   'wp-block-comment-content',
+  'wpd-comment-text',
   'comment_content',
   'comment-entry',
   'commenttext',
@@ -34,13 +37,16 @@ const TEXT_CLASSES = [
 const AUTHOR_CLASSES = [
   'fn',
   'wp-block-comment-author-name',
+  'wpd-comment-author',
   'comment-author-name',
   'comment-author',
   'comment_author',
   'author',
 ];
 const META_CLASSES = new Set(['comment-metadata', 'comment-meta', 'commentmetadata']);
-const DATE_CLASSES = new Set(['wp-block-comment-date', 'comment-date', 'comment-time', 'comment_date']);
+const DATE_CLASSES = new Set(['wp-block-comment-date', 'wpd-comment-date', 'comment-date', 'comment-time', 'comment_date']);
+// the post author's badge where the item itself lacks `bypostauthor`
+const AUTHOR_BADGES = new Set(['wpd-blog-post_author']);
 
 interface Roles {
   text: Element | null;
@@ -49,10 +55,11 @@ interface Roles {
   authorRank: number;
   time: Element | null;
   dates: Element[];
+  badge: boolean;
 }
 
 function rolesOf(parts: readonly Element[]): Roles {
-  const r: Roles = { text: null, textRank: 99, author: null, authorRank: 99, time: null, dates: [] };
+  const r: Roles = { text: null, textRank: 99, author: null, authorRank: 99, time: null, dates: [], badge: false };
   const visit = (el: Element, inMeta: boolean) => {
     const cls = el.getAttribute('class');
     let meta = inMeta;
@@ -70,6 +77,7 @@ function rolesOf(parts: readonly Element[]): Roles {
         }
         if (META_CLASSES.has(c)) meta = true;
         if (DATE_CLASSES.has(c)) r.dates.push(el);
+        if (AUTHOR_BADGES.has(c)) r.badge = true;
       }
     }
     const tag = el.localName;
@@ -153,7 +161,7 @@ function partsText(parts: readonly Element[], skip: (el: Element) => boolean): s
 function dateOf(r: Roles): string | undefined {
   if (r.time) return parseDate(attr(r.time, 'datetime'));
   for (const el of r.dates) {
-    const date = parseDate(el.textContent);
+    const date = parseDate(el.getAttribute('title')) ?? parseDate(el.textContent);
     if (date) return date;
   }
   return undefined;
@@ -198,7 +206,7 @@ export function wpComments(doc: Document): Comment[] {
       author: excerpt(author, 100),
       text,
       kind: kindOf(item, fullText),
-      byPostAuthor: item.classList.contains('bypostauthor'),
+      byPostAuthor: item.classList.contains('bypostauthor') || roles.badge,
       depth: depthN !== null ? depthN - 1 : (depthOf.get(item) ?? 0),
       evidence: evidenceOf(item, text || fullText),
     };

@@ -195,3 +195,27 @@ describe('wordpress adapter: edges', () => {
     expect(wordpress.detect(run.doc, new URL('https://silicon.blogspot.com/2016/03/tiny-fpga.html'))).toBe(0);
   });
 });
+
+describe('wordpress adapter: wpDiscuz plugin', () => {
+  const run = runBlog('wp-wpdiscuz-de.html', 'https://backblog.example/dattel-brownies/');
+
+  it('reads the wpDiscuz form and thread; the post author badge sits on the wrap', () => {
+    expect(run.adapter).toBe('wordpress');
+    expect(run.facts).toMatchObject({
+      commentSystem: 'native',
+      commentsState: 'open',
+      requiredFields: 2,
+      newsletterCheckbox: 'optional',
+      comments: 2,
+      authorComments: 1,
+    });
+    const [jonas, anna] = run.model?.comments?.comments ?? [];
+    expect(jonas).toMatchObject({
+      author: 'Jonas',
+      text: 'Gibt es das Rezept auch ohne Datteln?',
+      date: '2023-08-11T09:22:00.000Z',
+      depth: 0,
+    });
+    expect(anna).toMatchObject({ author: 'Anna', byPostAuthor: true, depth: 1, parentId: 'wpd-comm-11_0' });
+  });
+});
