@@ -18,8 +18,7 @@ const ghost: Adapter = {
     const isArticle = isGhost(doc) && articleConfidence(doc) > 0;
     return blogModel(doc, url, 'ghost', isArticle, {
       listComments: () => [],
-      platformSection: (d) =>
-        membersOnly(d.querySelector('[data-ghost-comments], #ghost-comments-root, .gh-comments'), 'Ghost member comments'),
+      platformSection: (d) => membersOnly(d.querySelector('[data-ghost-comments], #ghost-comments-root, .gh-comments'), 'Ghost'),
     });
   },
 };

@@ -32,7 +32,7 @@ const medium: Adapter = {
           d.querySelector(
             '[data-testid="headerClapButton"] ~ *, [aria-label="responses" i], [data-testid="responses"], article',
           ) ?? d.body,
-          'Medium responses',
+          'Medium',
         ),
     });
   },

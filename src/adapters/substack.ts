@@ -27,7 +27,7 @@ const substack: Adapter = {
           d.querySelector(
             '.post-footer a[href$="/comments"], a.post-ufi-comment-button, [data-testid="comments-section"], .comments-section',
           ),
-          'Substack comments',
+          'Substack',
         ),
     });
   },

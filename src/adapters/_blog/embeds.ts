@@ -47,7 +47,7 @@ const DETECTORS: readonly EmbedDetector[] = [
   // XFBML's <fb:comments> by tag name: `fb\:comments` is not a valid selector in every engine
   {
     system: 'facebook',
-    name: 'Facebook comments',
+    name: 'Facebook',
     classes: ['fb-comments'],
     tags: ['fb:comments'],
     src: /facebook\.com\/(?:v[\d.]+\/)?plugins\/comments/,

@@ -162,7 +162,9 @@ export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSe
     const login = iframe ? null : loginWall(doc, areas);
     const closed = iframe || login ? null : closedNotice(doc, areas);
     if (iframe) {
-      evidence.push(evidenceOf(iframe, 'comment form'));
+      // the page's own words ("Kommentar veröffentlichen" / "Post a Comment"), not ours
+      const heading = doc.getElementById('comment-post-message');
+      evidence.push(evidenceOf(iframe, heading?.textContent || iframe.getAttribute('title') || 'Blogger'));
       system = 'native';
       state = 'open';
     } else if (login) {
