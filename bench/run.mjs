@@ -222,54 +222,55 @@ function measureIncremental({ href, batches }) {
 
 // ---------------------------------------------------------------- trace parsing
 /**
- * The longest renderer main-thread task that ran extension code, from a Chromium trace. Content
- * scripts show as EvaluateScript / FunctionCall / v8.compile events whose data.url is
- * chrome-extension://…; their enclosing RunTask is the task the page's main thread was blocked by.
+ * The longest main-thread task of the page that ran script, from a Chromium trace. Benchmark
+ * pages have no script of their own, so every script task on the page's main thread is the
+ * content script's (plus our longtask observer, microseconds). Matching on chrome-extension://
+ * URLs is not enough: the audit runs in promise continuations (after storage reads), which the
+ * trace shows as RunMicrotasks without a script URL.
  */
-function contentTasks(events, longtasks) {
-  const runTasks = new Map();
-  const extEvents = [];
-  let navStart = null;
-  for (const e of events) {
-    if (e.ph === 'X' && e.name === 'RunTask') {
-      const key = `${e.pid}:${e.tid}`;
-      if (!runTasks.has(key)) runTasks.set(key, []);
-      runTasks.get(key).push(e);
-    }
-    const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
-    if (e.ph === 'X' && typeof url === 'string' && url.startsWith('chrome-extension://')) extEvents.push(e);
-    if (
-      e.name === 'navigationStart' &&
-      e.args?.data?.isLoadingMainFrame &&
-      /^https?:/.test(e.args?.data?.documentLoaderURL ?? '')
-    ) {
-      navStart = e.ts;
-    }
+const SCRIPT_EVENTS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'RunMicrotasks',
+  'TimerFire',
+  'FireIdleCallback',
+  'v8.run',
+  'V8.Execute',
+  'v8.callFunction',
+]);
+function contentTasks(events, longtasks, pageUrl) {
+  const nav = events.find(
+    (e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args?.data?.documentLoaderURL === pageUrl,
+  );
+  if (!nav) return { tasks: 0, longestMs: null, scriptMs: 0, longtasksOverlapping: null };
+  const onMain = (e) => e.pid === nav.pid && e.tid === nav.tid;
+  const runTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && onMain(e) && e.ts >= nav.ts);
+  const scripts = events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && onMain(e) && e.ts >= nav.ts);
+  // Script time per task (top-level script events only, nested ones are inside them). A task
+  // counts as the content script's when script is most of it: the parser's task also runs a
+  // microtask checkpoint, which must not turn a 1 s parse into a "content-script task".
+  const scriptIn = new Map();
+  for (const e of scripts) {
+    const task = runTasks.find((t) => t.ts <= e.ts && t.ts + t.dur >= e.ts + (e.dur ?? 0));
+    if (!task) continue;
+    const nested = scripts.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur);
+    if (!nested) scriptIn.set(task, (scriptIn.get(task) ?? 0) + (e.dur ?? 0));
   }
-  const tasks = new Map();
-  let scriptUs = 0;
-  for (const e of extEvents) {
-    scriptUs += e.dur ?? 0;
-    const list = runTasks.get(`${e.pid}:${e.tid}`) ?? [];
-    const task = list.find((t) => t.ts <= e.ts && t.ts + t.dur >= e.ts + (e.dur ?? 0));
-    if (task) tasks.set(task, true);
-  }
-  const durations = [...tasks.keys()].map((t) => t.dur / 1000);
-  // PerformanceObserver entries are in ms since the page's time origin; the trace's
-  // navigationStart is that origin on the trace clock (µs).
-  const overlapping =
-    navStart === null
-      ? null
-      : longtasks.filter((lt) => {
-          const start = navStart + lt.start * 1000;
-          const end = start + lt.duration * 1000;
-          return [...tasks.keys()].some((t) => t.ts < end && t.ts + t.dur > start);
-        });
+  const tasks = new Set([...scriptIn].filter(([t, us]) => us >= 0.5 * t.dur || us >= 50_000).map(([t]) => t));
+  const scriptUs = [...scriptIn.values()].reduce((a, b) => a + b, 0);
+  const durations = [...tasks].map((t) => t.dur / 1000);
+  // PerformanceObserver entries are in ms since the page's time origin: navigationStart's ts (µs).
+  const overlapping = longtasks.filter((lt) => {
+    const start = nav.ts + lt.start * 1000;
+    const end = start + lt.duration * 1000;
+    return [...tasks].some((t) => t.ts < end && t.ts + t.dur > start);
+  });
   return {
     tasks: durations.length,
     longestMs: durations.length ? Math.max(...durations) : null,
     scriptMs: scriptUs / 1000,
-    longtasksOverlapping: overlapping ? overlapping.map((lt) => round(lt.duration, 1)) : null,
+    longtasksOverlapping: overlapping.map((lt) => round(lt.duration, 1)),
   };
 }
 
@@ -305,7 +306,7 @@ async function traceLoad(context, worker, url, expectAudit) {
   await cdp.send('Tracing.end');
   await done;
   await page.close();
-  return { badge, ...contentTasks(events, longtasks) };
+  return { badge, ...contentTasks(events, longtasks, url) };
 }
 
 async function waitForBadge(worker, url, timeout) {
