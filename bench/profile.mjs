@@ -69,7 +69,7 @@ console.log(`bundle: ${join(out, 'engine.js')}`);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = profile.timeDeltas;
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0) / 1000));
+for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0) / 1000);
 const totalOf = (n) => (self.get(n.id) ?? 0) + (n.children ?? []).reduce((s, c) => s + totalOf(byId.get(c)), 0);
 const key = (n) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
