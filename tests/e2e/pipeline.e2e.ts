@@ -94,6 +94,26 @@ describe.each(browsers)('pipeline (%s)', (name) => {
     expect((await ext.dbAudits()).some((a) => a.url.endsWith('/plain.html'))).toBe(false);
   });
 
+  it('an in-page navigation (pushState) to a page that is not an article clears the badge', async () => {
+    const page = await ext.openPage(ext.server.page('/spa-article.html', fixture('wp-comments-closed.html')));
+    await waitFor(
+      () => ext.badge(page.tabId),
+      (b) => b.text !== '',
+      { what: 'the article badge' },
+    );
+    await page.evaluate(() => {
+      document.body.innerHTML = '<main><h1>Shop</h1><p>Spade 19.90 €</p></main>';
+      document.title = 'Shop';
+      history.pushState({}, '', '/shop');
+    });
+    await waitFor(
+      () => ext.badge(page.tabId),
+      (b) => b.text === '',
+      { what: 'the cleared badge' },
+    );
+    expect(await ext.sessionAudit(page.tabId)).toBeNull();
+  });
+
   it('too few signals: a grey "–" and a tooltip that says so', async () => {
     const page = await ext.openPage(ext.server.page('/@newbie', fixture('mastodon-new-account.html')));
     const badge = await waitFor(
