@@ -49,34 +49,6 @@ describe('generic article adapter', () => {
   });
 });
 
-describe('hosted platforms', () => {
-  it('Ghost: members-only comments-ui → login-required, thread not in the DOM', () => {
-    const run = runBlog('ghost.html', 'https://notes.example/remote-work/');
-    expect(run.adapter).toBe('ghost');
-    expect(run.facts).toMatchObject({
-      commentSystem: 'native',
-      commentsState: 'login-required',
-      comments: null,
-      requiredFields: null,
-    });
-    expect(run.model?.article?.links[0]).toMatchObject({ href: 'https://research.example/remote', internal: false });
-  });
-
-  it('Medium: detected by its app-link metas on any domain', () => {
-    const run = runBlog('medium.html', 'https://blog.sam.example/what-i-learned-1a2b3c');
-    expect(run.adapter).toBe('medium');
-    expect(run.facts).toMatchObject({ commentSystem: 'native', commentsState: 'login-required', comments: null });
-    expect(run.model?.article).toMatchObject({ author: 'Sam Writer', published: '2023-09-12T07:01:02.123Z' });
-  });
-
-  it('Substack on a custom domain: detected by substackcdn assets', () => {
-    const run = runBlog('substack.html', 'https://quiet.example/p/issue-42');
-    expect(run.adapter).toBe('substack');
-    expect(run.facts).toMatchObject({ commentSystem: 'native', commentsState: 'login-required', comments: null });
-    expect(run.model?.article?.text).toBe('This week: small websites.');
-  });
-});
-
 describe('pages that are not articles', () => {
   it('no blog adapter claims a shop page or a blog home page (early exit)', () => {
     for (const [file, url] of [
