@@ -140,7 +140,10 @@ function contentBundle(distChrome) {
   };
   for (const cs of manifest.content_scripts ?? []) for (const js of cs.js ?? []) visit(js);
   const files = [...seen].map(([file, code]) => ({ file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length }));
-  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+  // Judged on the sum of per-file gzip sizes (how the files sit in the package); the gzip of all
+  // files as one stream is reported beside it (it shares one dictionary: ~1.4 KB smaller).
+  const concatGzip = gzipSync(Buffer.concat([...seen.values()]), { level: 9 }).length;
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), concatGzip };
 }
 
 // ---------------------------------------------------------------- in-page measurements
@@ -391,6 +394,7 @@ async function popupFirstRender(context, extensionId, audits, runs) {
   if (seeded.error) return { error: seeded.error, samples: [] };
   const samples = [];
   const lcp = [];
+  const dcl = [];
   for (let r = 0; r < runs; r++) {
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -417,7 +421,7 @@ async function popupFirstRender(context, extensionId, audits, runs) {
     if (got.lcp !== null) lcp.push(got.lcp);
     await page.close();
   }
-  return { seeded, samples, lcp };
+  return { seeded, samples, lcp, dcl };
 }
 
 // ---------------------------------------------------------------- main
@@ -555,7 +559,12 @@ async function main() {
       const popup = await popupFirstRender(ext.context, ext.extensionId, POPUP_AUDITS, POPUP_RUNS);
       results.figures.popup = popup.error
         ? { error: popup.error, audits: POPUP_AUDITS }
-        : { audits: POPUP_AUDITS, ...stats(popup.samples), lcp: popup.lcp.length ? stats(popup.lcp) : null };
+        : {
+            audits: POPUP_AUDITS,
+            ...stats(popup.samples),
+            lcp: popup.lcp.length ? stats(popup.lcp) : null,
+            domContentLoaded: popup.dcl.length ? stats(popup.dcl) : null,
+          };
     } finally {
       await ext.close();
     }
@@ -615,15 +624,30 @@ function judge(results) {
           status: '–',
           note,
         });
-      add(
-        'audit ÷ bare walk',
-        p.name,
-        p.ratio,
-        p.audit.p95 / p.bare.median,
-        BUDGETS.walkRatio,
-        '×',
-        `walk ${round(p.bare.median, 2)} ms`,
-      );
+      // Below ~4 ticks of the 5 µs timer a ratio is noise (tiny fixtures walk in microseconds).
+      if (p.bare.median < 0.02) {
+        const note = 'walk below timer resolution';
+        rows.push({
+          figure: 'audit ÷ bare walk',
+          page: p.name,
+          median: null,
+          p95: null,
+          budget: BUDGETS.walkRatio,
+          unit: '×',
+          status: 'n/a',
+          note,
+        });
+      } else {
+        add(
+          'audit ÷ bare walk',
+          p.name,
+          p.ratio,
+          p.audit.p95 / p.bare.median,
+          BUDGETS.walkRatio,
+          '×',
+          `walk ${round(p.bare.median, 2)} ms`,
+        );
+      }
     } else if (p.kind === 'blog' || p.kind === 'timeline') {
       rows.push({
         figure: 'audit',
