@@ -90,4 +90,24 @@ describe.each(browsers)('hostile pages (%s)', (name) => {
     );
     expect(Number(badge.text)).toBeGreaterThanOrEqual(0);
   });
+
+  it('a thread of 100,000 comments is audited to the end, every comment counted', async () => {
+    // Core WordPress comment markup, trimmed to what the adapter reads (issue 6: "100k comments").
+    const items: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      items.push(
+        `<li id="comment-${i}" class="comment depth-1"><article class="comment-body"><div class="comment-author vcard"><b class="fn">R${i}</b></div><div class="comment-content"><p>Text ${i}</p></div></article></li>`,
+      );
+    }
+    const huge = closed.replace(/<ol class="comment-list">[\s\S]*?<\/ol>/, `<ol class="comment-list">${items.join('')}</ol>`);
+    expect(huge.length).toBeGreaterThan(items.length * 100);
+    const page = await ext.openPage(ext.server.page('/100k-comments.html', huge));
+    const audit = await waitFor(
+      () => ext.sessionAudit(page.tabId),
+      (a) => a !== null,
+      { timeout: 90_000, what: 'the audit of 100,000 comments' },
+    );
+    expect(audit!.facts.comments).toBe(100_000);
+    expect((await ext.badge(page.tabId)).text).not.toBe('');
+  }, 120_000);
 });
