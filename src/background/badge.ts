@@ -40,10 +40,11 @@ export function badgeFor(audit: Audit | null, style: 'number' | 'dot', t: Transl
   const failing = byImpact(audit.findings)
     .filter((f) => f.verdict === 'fail' || f.verdict === 'warn')
     .slice(0, TOOLTIP_FINDINGS)
-    .map((f) => t(messageKey(f.rule, 'title')) || f.rule);
+    // Titles name the healthy state ("Readers can comment"); the tooltip names what is wrong.
+    .map((f) => t(messageKey(f.rule, 'problem')) || f.rule);
   const score = String(audit.score);
   const title = failing.length
-    ? t('badge_title_score_findings', [score, failing.join(', ')]) || `HowSocial ${score}/100 — needs work: ${failing.join(', ')}`
+    ? t('badge_title_score_findings', [score, failing.join(', ')]) || `HowSocial ${score}/100 — ${failing.join(', ')}`
     : t('badge_title_score', [score]) || `HowSocial ${score}/100`;
   return { text: style === 'dot' ? '●' : score, color: BADGE_COLORS[audit.band], title };
 }

@@ -44,6 +44,6 @@ export function judged(score: number, evidence: Evidence[], detail?: (string | n
   return { verdict: verdictFor(s), score: s, evidence, detail };
 }
 
-export function messageKey(ruleId: string, part: 'title' | 'why' | 'advice' | 'detail' | 'learn'): string {
+export function messageKey(ruleId: string, part: 'title' | 'problem' | 'why' | 'advice' | 'detail' | 'learn'): string {
   return `rule_${ruleId.replace(/-/g, '_')}_${part}`;
 }

@@ -46,7 +46,7 @@ describe.each(browsers)('pipeline (%s)', (name) => {
     expect(badge.text).toBe(String(audit!.score));
     expect(badge.color).toEqual(RED);
     expect(badge.title).toContain(`HowSocial ${audit!.score}/100`);
-    expect(badge.title).toContain(en.rule_comments_closed_title.message);
+    expect(badge.title).toContain(en.rule_comments_closed_problem.message);
 
     const rows = await waitFor(
       () => ext.dbAudits(),

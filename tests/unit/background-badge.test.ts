@@ -6,12 +6,14 @@ import { sampleAudit } from './setup';
 const none: Translate = () => '';
 const titles: Record<string, string> = {
   rule_comments_closed_title: 'Readers can comment',
+  rule_comments_closed_problem: 'comments are closed',
   rule_author_replies_title: 'The author answers comments',
-  rule_stale_title: 'Recently active',
+  rule_author_replies_problem: "the author doesn't answer comments",
+  rule_stale_problem: 'no recent activity',
 };
 const en: Translate = (key, subs = []) =>
   key === 'badge_title_score_findings'
-    ? `HowSocial ${subs[0]}/100 — needs work: ${subs[1]}`
+    ? `HowSocial ${subs[0]}/100 — ${subs[1]}`
     : key === 'badge_title_score'
       ? `HowSocial ${subs[0]}/100`
       : (titles[key] ?? '');
@@ -25,7 +27,7 @@ const f = (rule: string, verdict: Finding['verdict'], score: number | null, weig
 });
 
 describe('badgeFor', () => {
-  it('shows the score in its band colour and names the two costliest failing findings', () => {
+  it('shows the score in its band colour and names what is wrong in the two costliest findings', () => {
     const audit = sampleAudit({
       score: 37,
       band: 'red',
@@ -39,7 +41,7 @@ describe('badgeFor', () => {
     expect(badgeFor(audit, 'number', en)).toEqual({
       text: '37',
       color: BADGE_COLORS.red,
-      title: 'HowSocial 37/100 — needs work: Readers can comment, The author answers comments',
+      title: "HowSocial 37/100 — comments are closed, the author doesn't answer comments",
     });
   });
 
@@ -81,8 +83,8 @@ describe('badgeFor', () => {
     });
   });
 
-  it('falls back to the rule id when a title is missing', () => {
+  it('falls back to the rule id when a problem label is missing', () => {
     const state = badgeFor(sampleAudit({ findings: [f('new-rule', 'fail', 0, 3)] }), 'number', none);
-    expect(state.title).toBe('HowSocial 37/100 — needs work: new-rule');
+    expect(state.title).toBe('HowSocial 37/100 — new-rule');
   });
 });

@@ -12,7 +12,7 @@ import { messageKey, type Rule } from '../../src/rules/rule';
 
 const RULES_DIR = 'src/rules';
 const NOT_RULES = new Set(['index.ts', 'rule.ts']);
-const PARTS = ['title', 'why', 'advice', 'detail', 'learn'] as const;
+const PARTS = ['title', 'problem', 'why', 'advice', 'detail', 'learn'] as const;
 
 const ruleFiles = readdirSync(RULES_DIR).filter(
   (f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.test.ts') && !NOT_RULES.has(f),
