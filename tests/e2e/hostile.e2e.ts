@@ -20,6 +20,8 @@ const SABOTAGE = `<script>
   Object.defineProperty(Node.prototype, 'textContent', { get() { return 'hacked'; }, configurable: true });
   window.MutationObserver = function () { throw new Error('no observers'); };
   Element.prototype.querySelectorAll = function () { return []; };
+  Document.prototype.querySelectorAll = function () { return []; };
+  Array.prototype.push = function () { throw new Error('push is gone'); };
 </script>`;
 
 /** Appends and removes a comment every few milliseconds for about three seconds. */
@@ -55,6 +57,7 @@ describe.each(browsers)('hostile pages (%s)', (name) => {
     const page = await ext.openPage(ext.server.page('/sabotage.html', closed.replace('<head>', `<head>${SABOTAGE}`)));
     // the sabotage is live in the page's world…
     expect(await page.evaluate(() => document.body.textContent)).toBe('hacked');
+    expect(await page.evaluate(() => document.querySelectorAll('li').length)).toBe(0);
     // …and invisible to the content script
     const audit = await waitFor(
       () => ext.sessionAudit(page.tabId),
