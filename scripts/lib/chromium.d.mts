@@ -1,7 +1,7 @@
 import type { BrowserContext, Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH: string;
-export const CHROMIUM_FLAGS: string[];
+export const CHROMIUM_FLAGS: readonly string[];
 export function launchWithExtension(
   distChromeDir: string,
   options?: { headless?: boolean; timeout?: number },

@@ -45,6 +45,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PwPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { inject } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
 import type { Audit } from '../../src/model';
 import type { Settings } from '../../src/settings';
 import type { AuditRow, FindingRow } from '../../src/storage/db';
@@ -62,17 +63,6 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'howsocial@howsocial.dev';
 /** Fixed moz-extension UUID (pref extensions.webextensions.uuids) so tests can open extension pages by URL. */
 export const FIREFOX_UUID = '6f2b3c1e-8a4d-4e5f-9b7a-1c2d3e4f5a6b';
-
-/** The flags that work here as root, headless, offline (see the project's notes). */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Badge {
   text: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
 import { CHROMIUM_PATH, waitFor } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -18,16 +19,6 @@ import { type FixtureServer, serveFixtures } from './server';
  * for Firefox does not show the background page's or moz-extension pages' requests.
  */
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Seen {
   url: string;
@@ -65,7 +56,7 @@ describe('no network (chromium)', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
     });
     context.on('request', (r) => seen.push({ url: r.url(), from: sourceOf(r) }));
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
