@@ -50,6 +50,8 @@ export async function auditAll(inputs, { dist = null, timeout = 15_000 } = {}) {
       const result = await auditor.audit(target);
       const record = auditRecord({ input: spec.input, url: result.url, audit: result.audit, error: result.error });
       if (result.error) log(`${n}   error: ${result.error}`);
+      // A timeout is not a verdict: say so, the build may be stale or the page may never settle.
+      else if (result.timedOut) log(`${n}   ${NO_AUDIT}? no answer from the extension within ${timeout} ms`);
       else if (!result.audit) log(`${n}   ${NO_AUDIT} (${result.ms} ms)`);
       else log(`${n}   ${record.kind}/${record.platform}: score ${record.score ?? '–'} (${record.band}), ${result.ms} ms`);
       items.push({ record, audit: result.audit });

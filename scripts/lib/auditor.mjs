@@ -69,45 +69,67 @@ export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) 
     return route.abort('blockedbyclient');
   });
 
-  async function readStored(pageUrl) {
+  /**
+   * What the extension has for this page. The stored audit (`audit:tab:<id>`, written by the
+   * background on the content script's passive audit) wins; until it is there, the tab is asked
+   * with `run-audit`, the popup's "audit now" message. The content script answers it on every page:
+   * with kind 'other' where no adapter matches — a page it never sends a passive audit for, which
+   * the CLI used to wait out to its full timeout. Its answer is the audit the background would
+   * store for a forced audit, and asking also sets the script's "already sent" signature, so a
+   * passive audit of the same article would not be sent after it: the answer is used as it is.
+   * `answered` is false while the content script has no listener yet (still loading).
+   */
+  async function askTab(pageUrl) {
     const worker = await extensionWorker(context, extensionId, timeout);
     return worker.evaluate(async (u) => {
       const strip = (s) => (s ?? '').split('#')[0];
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => strip(t.url) === strip(u)) ?? tabs.find((t) => strip(t.pendingUrl) === strip(u));
-      if (!tab?.id) return { tabId: null, audit: null };
+      if (!tab?.id) return { answered: false, audit: null };
       const key = `audit:tab:${tab.id}`;
       const got = await chrome.storage.session.get(key);
-      return { tabId: tab.id, audit: got[key] ?? null };
+      if (got[key]) return { answered: true, audit: got[key] };
+      let res;
+      try {
+        res = await chrome.tabs.sendMessage(tab.id, { type: 'run-audit' }, { frameId: 0 });
+      } catch {
+        // "Receiving end does not exist": the content script's module is not loaded yet.
+        return { answered: false, audit: null };
+      }
+      // {audit: null}: the adapter threw on this DOM; keep waiting for a passive audit instead.
+      return res?.audit ? { answered: true, audit: res.audit } : { answered: false, audit: null };
     }, pageUrl);
   }
 
   /**
-   * Audit one resolved input.
-   * @returns {Promise<{ url: string, audit: object | null, error: string | null, ms: number }>}
+   * Audit one resolved input. `audit` is null for a page that is neither an article nor a
+   * profile; `timedOut` says the extension gave no answer at all within the timeout.
+   * @returns {Promise<{ url: string, audit: object | null, error: string | null, ms: number, timedOut: boolean }>}
    */
   async function audit(target) {
     const started = Date.now();
     const page = await context.newPage();
     current = { ...target, page };
+    const done = (url, audit, error = null, timedOut = false) => ({ url, audit, error, ms: Date.now() - started, timedOut });
     try {
       let response;
       try {
         response = await page.goto(target.url, { waitUntil: 'domcontentloaded', timeout });
       } catch (err) {
-        return { url: target.url, audit: null, error: `could not load: ${firstLine(err.message)}`, ms: Date.now() - started };
+        return done(target.url, null, `could not load: ${firstLine(err.message)}`);
       }
-      if (response && !target.body && response.status() >= 400) {
-        return { url: target.url, audit: null, error: `HTTP ${response.status()}`, ms: Date.now() - started };
-      }
-      const pageUrl = page.url();
+      if (response && !target.body && response.status() >= 400) return done(target.url, null, `HTTP ${response.status()}`);
       const deadline = started + timeout;
+      // Ask only once the page has loaded: an adapter asked earlier could miss late markup. Every
+      // outside request is blocked, so "load" follows the document within moments.
+      await page.waitForLoadState('load', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+      const pageUrl = page.url();
       let lastError = null;
-      // Wait on the condition (the background stored this tab's audit), polling the worker.
+      // Wait on the condition (a stored audit or the content script's answer), polling the worker.
       while (Date.now() < deadline) {
         try {
-          const { audit: stored } = await readStored(pageUrl);
-          if (stored) return { url: pageUrl, audit: stored, error: null, ms: Date.now() - started };
+          const got = await askTab(pageUrl);
+          if (got.answered) return done(pageUrl, got.audit.kind === 'other' ? null : got.audit);
           lastError = null;
         } catch (err) {
           // The MV3 worker may be restarting between polls; ask for the new one next round.
@@ -116,7 +138,7 @@ export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) 
         await new Promise((r) => setTimeout(r, 100));
       }
       if (lastError) log(`  (reading the extension's storage failed: ${firstLine(lastError.message)})`);
-      return { url: pageUrl, audit: null, error: null, ms: Date.now() - started };
+      return done(pageUrl, null, null, true);
     } finally {
       current = null;
       await page.close().catch(() => {});

@@ -116,6 +116,21 @@ describe('npm run audit (Chromium, offline)', () => {
     expect(hits).toEqual([]);
   });
 
+  it('asks the extension about a non-article page instead of waiting out the timeout', async () => {
+    // Twice, the second under another URL: each answer must come from its own tab.
+    const run = await runAudit([join(DEMO, 'shop.html'), join(DEMO, 'shop.html'), '--url', 'https://laden.example/']);
+    expect(run.code, run.stderr).toBe(0);
+    const records = audits(run);
+    expect(records).toHaveLength(2);
+    for (const r of records) {
+      expect(r).toMatchObject({ kind: 'other', platform: null, score: null, band: 'grey', findings: [], error: null });
+      expect(Object.values(r.facts).every((v) => v === null)).toBe(true);
+    }
+    // The content script answered "not an article/profile"; a timeout would say it got no answer.
+    expect(run.stderr.match(/no audit: page is not an article\/profile \(\d+ ms\)/g)).toHaveLength(2);
+    expect(run.stderr).not.toMatch(/no answer from the extension/);
+  });
+
   it('writes CSV with BOM and the export columns to --out', async () => {
     const out = join(tmp, 'audit.csv');
     const run = await runAudit([join(DEMO, 'kommentare-geschlossen.html'), '--format', 'csv', '--out', out]);
