@@ -1,6 +1,6 @@
 import type { Adapter } from './adapter';
 import { bloggerComments } from './_blog/comments-blogger';
-import { articleConfidence, generator } from './_blog/detect';
+import { articleConfidence, BLOGGER_POST_PATH, isBlogger } from './_blog/detect';
 import { firstById } from './_blog/dom';
 import { blogModel } from './_blog/model';
 
@@ -9,13 +9,10 @@ import { blogModel } from './_blog/model';
  * live at /YYYY/MM/slug.html; the comment form is always an iframe (`iframe#comment-editor`,
  * its URL in `a#comment-editor-src`) or a link to blogger.com/comment.g — never readable fields.
  */
-export function isBlogger(doc: Document, url: URL): boolean {
-  if (/^blogger$/im.test(generator(doc))) return true;
-  return /\.blogspot\.[a-z.]+$/i.test(url.hostname);
-}
+export { isBlogger };
 
 function isPostPage(doc: Document, url: URL): boolean {
-  if (/\/\d{4}\/\d{2}\/[^/]+\.html$/.test(url.pathname)) return true;
+  if (BLOGGER_POST_PATH.test(url.pathname)) return true;
   if (firstById(doc, ['comments', 'comment-editor', 'comment-holder', 'comments-block'])) return true;
   return articleConfidence(doc) > 0 && doc.getElementsByClassName('post-body').length === 1;
 }

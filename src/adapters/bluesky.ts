@@ -2,6 +2,7 @@ import { parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
 import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { BLUESKY_HOSTS, BLUESKY_SAVED } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -12,7 +13,7 @@ import type { Adapter } from './adapter';
  * link's tooltip / aria-label ("January 5, 2025 at 3:04 PM", German "5. Jan. 2025 um 15:04").
  */
 
-const HOSTS = ['bsky.app'];
+const HOSTS = BLUESKY_HOSTS;
 const ITEM = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 const REPOSTED = /^(reposted by|repostet von|geteilt von)/i;
 const PINNED = /^(pinned|angeheftet)/i;
@@ -110,7 +111,7 @@ const bluesky: Adapter = {
   priority: 50,
   detect(doc, url) {
     if (hostMatches(url, HOSTS)) return 1;
-    return doc.querySelector('[data-testid^="feedItem-by-"], [data-testid="profileHeaderFollowersButton"]') ? 0.6 : 0;
+    return doc.querySelector(BLUESKY_SAVED) ? 0.6 : 0;
   },
   extract(doc, url) {
     return extractWith(doc, url, new Set());

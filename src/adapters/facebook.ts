@@ -2,6 +2,7 @@ import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
 import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { FACEBOOK_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -12,7 +13,7 @@ import type { Adapter } from './adapter';
  * "12 comments", "3 shares"; German "Alle Reaktionen:", "12 Kommentare", "3 Mal geteilt").
  */
 
-const HOSTS = ['facebook.com', 'fb.com'];
+const HOSTS = FACEBOOK_HOSTS;
 const RESERVED = new Set([
   'home.php',
   'watch',

@@ -2,6 +2,7 @@ import { countBefore } from '../lib/counts';
 import { evidenceOf, excerpt, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
 import { emptySocial, hostMatches, langOf, metaContent, modelOf } from './_social/common';
+import { INSTAGRAM_APP_META, INSTAGRAM_APP_NAME, INSTAGRAM_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -11,7 +12,7 @@ import type { Adapter } from './adapter';
  * `a[href*="/p/"]` / `/reel/` tiles with the caption only in the image's alt text.
  */
 
-const HOSTS = ['instagram.com'];
+const HOSTS = INSTAGRAM_HOSTS;
 const RESERVED = new Set(['explore', 'accounts', 'direct', 'reels', 'stories', 'about', 'legal', 'developer']);
 
 function kindOf(url: URL, doc: Document): { kind: PageKind; handle?: string } {
@@ -29,7 +30,7 @@ const instagram: Adapter = {
   detect(doc, url) {
     if (hostMatches(url, HOSTS)) return 1;
     // A saved copy: Instagram's app-link meta tags name the app.
-    return metaContent(doc, 'al:ios:app_name') === 'Instagram' ? 0.9 : 0;
+    return metaContent(doc, INSTAGRAM_APP_META) === INSTAGRAM_APP_NAME ? 0.9 : 0;
   },
   extract(doc, url) {
     const { kind, handle } = kindOf(url, doc);

@@ -2,6 +2,7 @@ import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
 import { emptySocial, hostMatches, langOf, modelOf, outboundUrls } from './_social/common';
+import { LINKEDIN_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -12,7 +13,7 @@ import type { Adapter } from './adapter';
  * Post times are relative ("2w") there, so posts carry no time.
  */
 
-const HOSTS = ['linkedin.com'];
+const HOSTS = LINKEDIN_HOSTS;
 
 function kindOf(url: URL): { kind: PageKind; handle?: string } {
   const [first, slug, third] = url.pathname.split('/').filter(Boolean);

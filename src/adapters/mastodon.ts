@@ -2,6 +2,7 @@ import { parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
 import { emptySocial, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { MASTODON_MOUNT } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -122,7 +123,7 @@ const mastodon: Adapter = {
   priority: 50,
   detect(doc) {
     // Any server runs Mastodon; its web app always mounts into #mastodon.
-    return doc.getElementById('mastodon') ? 0.95 : 0;
+    return doc.getElementById(MASTODON_MOUNT) ? 0.95 : 0;
   },
   extract(doc, url) {
     return extractWith(doc, url, new Set());

@@ -2,6 +2,7 @@ import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
 import { emptySocial, hostMatches, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { X_HOSTS, X_TWEET } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -11,8 +12,8 @@ import type { Adapter } from './adapter';
  * ("4483 reposts. Repost") next to the abbreviated visible text ("4.4K").
  */
 
-const HOSTS = ['x.com', 'twitter.com'];
-const TWEET = 'article[data-testid="tweet"]';
+const HOSTS = X_HOSTS;
+const TWEET = X_TWEET;
 /** First path segments that are X's own pages, not accounts. */
 const RESERVED = new Set([
   'home',

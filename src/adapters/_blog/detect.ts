@@ -43,6 +43,18 @@ export function wpBodyKind(doc: Document): 'single' | 'page' | 'listing' | null 
   return null;
 }
 
+/**
+ * Blogger: the generator meta (custom domains), or a blogspot host. Here rather than in blogger.ts
+ * because the content script's gate (src/adapters/gates.ts) asks it too, without loading adapters.
+ */
+export function isBlogger(doc: Document, url: URL): boolean {
+  if (/^blogger$/im.test(generator(doc))) return true;
+  return /\.blogspot\.[a-z.]+$/i.test(url.hostname);
+}
+
+/** Blogger's post URLs: /YYYY/MM/slug.html. */
+export const BLOGGER_POST_PATH = /\/\d{4}\/\d{2}\/[^/]+\.html$/;
+
 /** Where comments live or are embedded: any of these makes a page a commentable article. */
 export const COMMENT_IDS = [
   'comments',

@@ -7,15 +7,8 @@ export function emptySocial(): SocialSection {
   return { followers: null, following: null, posts: [], unreadable: [] };
 }
 
-export function hostMatches(url: URL, hosts: readonly string[]): boolean {
-  const h = url.hostname.toLowerCase();
-  return hosts.some((d) => h === d || h.endsWith(`.${d}`));
-}
-
-export function metaContent(doc: Document, key: string): string | null {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
-  return el?.getAttribute('content') ?? null;
-}
+// Also used by the content script's cheap gate (src/adapters/gates.ts): they live in markers.ts.
+export { hostMatches, metaContent } from './markers';
 
 export function langOf(doc: Document): string | undefined {
   return doc.documentElement.getAttribute('lang') || undefined;

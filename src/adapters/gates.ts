@@ -1,0 +1,47 @@
+import { articleConfidence, BLOGGER_POST_PATH, isBlogger, wpBodyKind } from './_blog/detect';
+import {
+  BLUESKY_HOSTS,
+  BLUESKY_SAVED,
+  FACEBOOK_HOSTS,
+  hostMatches,
+  INSTAGRAM_APP_META,
+  INSTAGRAM_APP_NAME,
+  INSTAGRAM_HOSTS,
+  LINKEDIN_HOSTS,
+  MASTODON_MOUNT,
+  metaContent,
+  X_HOSTS,
+  X_TWEET,
+} from './_social/markers';
+
+/**
+ * The content script's cheap gates: on every page it asks these before loading any adapter code
+ * (the adapter families are chunks of their own, see src/adapters/families/). Each gate must be
+ * a SUPERSET of its family's `detect`s — whenever any adapter of the family would detect > 0,
+ * its gate says true — or that family's pages go unaudited; tests/unit/gates.test.ts checks
+ * this on every fixture. They read the constants the adapters' detects read, and no more than
+ * those detects did: head metas, id look-ups, one selector query.
+ */
+
+/**
+ * Every blog adapter needs a single article: `articleConfidence` > 0 (generic, Ghost, Medium,
+ * Substack; WordPress pages with a comment area), a WordPress single-post body class, or a
+ * Blogger post URL on Blogger.
+ */
+export function mayBeBlog(doc: Document, url: URL): boolean {
+  if (wpBodyKind(doc) === 'single') return true;
+  if (BLOGGER_POST_PATH.test(url.pathname) && isBlogger(doc, url)) return true;
+  return articleConfidence(doc) > 0;
+}
+
+const SOCIAL_HOSTS = [...X_HOSTS, ...FACEBOOK_HOSTS, ...BLUESKY_HOSTS, ...INSTAGRAM_HOSTS, ...LINKEDIN_HOSTS];
+/** Saved copies served elsewhere: X's tweets and Bluesky's feed items, in one walk of the DOM. */
+const SAVED_COPY = `${X_TWEET}, ${BLUESKY_SAVED}`;
+
+/** A network's own host, Mastodon's mount point (any server), or a saved copy's markers. */
+export function mayBeSocial(doc: Document, url: URL): boolean {
+  if (hostMatches(url, SOCIAL_HOSTS)) return true;
+  if (doc.getElementById(MASTODON_MOUNT)) return true;
+  if (metaContent(doc, INSTAGRAM_APP_META) === INSTAGRAM_APP_NAME) return true;
+  return doc.querySelector(SAVED_COPY) !== null;
+}
