@@ -35,8 +35,5 @@ export function contributionOf(finding: Finding, findings: readonly Finding[]): 
   return (finding.weight / total) * 100;
 }
 
-/** Sorted by impact: the largest loss of points first, passes and n/a last. */
-export function byImpact(findings: readonly Finding[]): Finding[] {
-  const loss = (f: Finding) => (f.score === null ? -1 : f.weight * (1 - f.score));
-  return [...findings].sort((a, b) => loss(b) - loss(a) || a.rule.localeCompare(b.rule));
-}
+// Sorted by impact: in plain JavaScript so the Node CLI sorts with the very same code.
+export { byImpact } from './lib/impact.js';

@@ -1,8 +1,7 @@
 import type { Audit, Band, Facts, PageKind, Verdict } from '../../src/model';
 import type { Messages } from './messages.mjs';
 
-export const FACT_KEYS: (keyof Facts)[];
-export const CSV_COLUMNS: string[];
+export { CSV_COLUMNS, evidenceCell, FACT_KEYS } from '../../src/export/core.js';
 export const NO_AUDIT: string;
 export function emptyFacts(): Facts;
 export function factsFrom(facts: Partial<Facts> | null | undefined): Facts;
@@ -34,7 +33,6 @@ export function auditReport(
   version: string,
   records: AuditRecord[],
 ): { tool: 'howsocial'; version: string; audits: AuditRecord[] };
-export function evidenceCell(evidence: { text: string }[] | undefined): string;
 export function csvRows(
   items: { record: AuditRecord; audit?: Audit | null }[],
   messages: Messages,

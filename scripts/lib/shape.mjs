@@ -1,41 +1,10 @@
 // Shapes the extension's Audit objects into the CLI's public outputs: the JSON contract of
 // `npm run audit` (issue 2, documented in the README) and the popup export's CSV columns.
-import Papa from 'papaparse';
-import { formatMessage, ruleMessageKey } from './messages.mjs';
-import { byImpact } from './table.mjs';
+import { BOM, csvCells, csvGrid, csvText, FACT_KEYS } from '../../src/export/core.js';
+import { formatMessage } from './messages.mjs';
 
-export const FACT_KEYS = [
-  'commentSystem',
-  'commentsState',
-  'requiredFields',
-  'newsletterCheckbox',
-  'comments',
-  'pingbacks',
-  'authorComments',
-  'followers',
-  'following',
-  'visiblePosts',
-  'replies',
-  'reposts',
-  'likes',
-];
-
-export const CSV_COLUMNS = [
-  'audited_at',
-  'url',
-  'site',
-  'platform',
-  'kind',
-  'score',
-  'band',
-  'rule_id',
-  'rule_title',
-  'verdict',
-  'rule_score',
-  'weight',
-  'evidence',
-  'advice',
-];
+// One implementation with the popup's export (src/export/core.js); re-exported for the CLI's callers.
+export { CSV_COLUMNS, evidenceCell, FACT_KEYS } from '../../src/export/core.js';
 
 export const NO_AUDIT = 'no audit: page is not an article/profile';
 
@@ -103,74 +72,33 @@ function siteFrom(url) {
   }
 }
 
-/** Evidence excerpts of one finding in one cell: short, in page order, " | " between them. */
-export function evidenceCell(evidence) {
-  return (evidence ?? [])
-    .map((e) => String(e.text ?? '').trim())
-    .filter(Boolean)
-    .join(' | ');
-}
-
 /**
- * CSV rows, one per finding, the popup export's columns. An audit without findings (not an
- * article, or a failed input) still gets one row so every input appears in the sheet.
+ * CSV rows, one per finding, the popup export's columns and shaping (src/export/core.js). An
+ * audit without findings (not an article, or a failed input) still gets one row so every input
+ * appears in the sheet, its advice saying why.
  * @param {{ record: ReturnType<typeof auditRecord>, audit?: object | null }[]} items
  */
 export function csvRows(items, messages) {
-  const rows = [];
-  for (const { record, audit } of items) {
-    const base = {
-      audited_at: audit?.time ? new Date(audit.time).toISOString() : '',
+  const msg = (key) => formatMessage(messages, key) ?? '';
+  return items.flatMap(({ record, audit }) => {
+    const head = {
+      time: audit?.time ?? null,
       url: record.url ?? record.input,
       site: audit?.site ?? siteFrom(record.url ?? ''),
       platform: record.platform ?? '',
       kind: record.kind ?? '',
-      score: record.score ?? '',
+      score: record.score,
       band: record.band ?? '',
     };
-    const empty = { rule_id: '', rule_title: '', verdict: '', rule_score: '', weight: '', evidence: '', advice: '' };
+    const rows = csvCells(head, record.findings, msg);
     if (record.findings.length === 0) {
-      rows.push({
-        ...base,
-        ...empty,
-        advice: record.error ? `error: ${record.error}` : record.kind === 'other' && !audit ? NO_AUDIT : '',
-      });
-      continue;
+      rows[0].advice = record.error ? `error: ${record.error}` : record.kind === 'other' && !audit ? NO_AUDIT : '';
     }
-    // Same order and content as the popup's export (src/export/csv.ts): most points lost first,
-    // advice only where there is something to do.
-    for (const f of byImpact(record.findings)) {
-      const todo = f.verdict === 'warn' || f.verdict === 'fail';
-      rows.push({
-        ...base,
-        rule_id: f.rule,
-        rule_title: formatMessage(messages, ruleMessageKey(f.rule, 'title')) || f.rule,
-        verdict: f.verdict,
-        rule_score: rounded(f.score),
-        weight: rounded(f.weight),
-        evidence: evidenceCell(f.evidence),
-        advice: todo ? (formatMessage(messages, ruleMessageKey(f.rule, 'advice')) ?? '') : '',
-      });
-    }
-  }
-  return rows;
+    return rows;
+  });
 }
-
-function rounded(n) {
-  return typeof n === 'number' && Number.isFinite(n) ? Math.round(n * 100) / 100 : '';
-}
-
-/** Cells a spreadsheet would run as a formula (OWASP CSV injection): = + - @ tab CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** RFC 4180 via papaparse, comma, CRLF, UTF-8 BOM (Excel reads umlauts right only with it). */
 export function toCsv(rows) {
-  const data = rows.map((r) =>
-    CSV_COLUMNS.map((c) => {
-      const v = r[c];
-      // papaparse's escapeFormulae covers strings; this guard also covers numbers-as-text we build.
-      return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
-    }),
-  );
-  return `\uFEFF${Papa.unparse({ fields: CSV_COLUMNS, data }, { escapeFormulae: true, newline: '\r\n', delimiter: ',' })}\r\n`;
+  return BOM + csvText(csvGrid(rows, ','), ',', true);
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../../src/model';
 import type { Messages } from './messages.mjs';
 
 export function table(rows: (string | number)[][], options?: { align?: ('l' | 'r')[] }): string;
-export function byImpact<T extends { rule: string; score: number | null; weight: number }>(findings: readonly T[]): T[];
+export { byImpact } from '../../src/lib/impact.js';
 export function detailLine(finding: Finding, messages: Messages, max?: number): string;
 export function scoreText(score: number | null): string;
 export function pageReport(

@@ -1,4 +1,5 @@
 // Plain-text tables and one-line finding summaries for the terminal (npm start, npm run eval).
+import { byImpact } from '../../src/lib/impact.js';
 import { formatMessage, ruleMessageKey } from './messages.mjs';
 
 /** Columns padded to their widest cell; `align` per column: 'l' (default) or 'r'. */
@@ -23,11 +24,8 @@ export function table(rows, { align = [] } = {}) {
     .join('\n');
 }
 
-/** Largest loss of points first (weight × shortfall), not-applicable last — as the popup sorts. */
-export function byImpact(findings) {
-  const loss = (f) => (typeof f.score === 'number' ? f.weight * (1 - f.score) : -1);
-  return [...findings].sort((a, b) => loss(b) - loss(a) || String(a.rule).localeCompare(String(b.rule)));
-}
+// Largest loss of points first, not-applicable last: the popup's own sort, imported, not copied.
+export { byImpact } from '../../src/lib/impact.js';
 
 /** One line in English: the rule's detail message with its substitutions, else its title. */
 export function detailLine(finding, messages, max = 90) {

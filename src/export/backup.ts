@@ -1,6 +1,7 @@
 import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../model';
 import { bandOf } from '../score';
 import type { AuditRow, FindingRow, HowSocialDb } from '../storage/db';
+import { FACT_KEYS } from './core.js';
 import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 
 /**
@@ -68,21 +69,6 @@ const PLATFORMS = {
 const KINDS = { article: true, profile: true, post: true, other: true } satisfies Record<PageKind, true>;
 const VERDICTS = { pass: true, warn: true, fail: true, 'n/a': true } satisfies Record<Verdict, true>;
 const BANDS = { red: true, orange: true, green: true, grey: true } satisfies Record<Band, true>;
-const FACT_KEYS: (keyof Facts)[] = [
-  'commentSystem',
-  'commentsState',
-  'requiredFields',
-  'newsletterCheckbox',
-  'comments',
-  'pingbacks',
-  'authorComments',
-  'followers',
-  'following',
-  'visiblePosts',
-  'replies',
-  'reposts',
-  'likes',
-];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

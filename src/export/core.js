@@ -1,0 +1,125 @@
+// The pure parts of HowSocial's export formats: the facts every export carries, the CSV columns,
+// the formula guard and the shaping of one audit into CSV rows. Plain JavaScript (typed by
+// core.d.ts) so the extension (csv.ts, backup.ts) and the Node CLI (scripts/lib/shape.mjs) run
+// one implementation: Node 20 cannot import TypeScript, and a copy drifts.
+import Papa from 'papaparse';
+import { byImpact } from '../lib/impact.js';
+
+/** The Audit's facts in the order of the CLI's JSON contract and of a backup (model.ts: Facts). */
+export const FACT_KEYS = [
+  'commentSystem',
+  'commentsState',
+  'requiredFields',
+  'newsletterCheckbox',
+  'comments',
+  'pingbacks',
+  'authorComments',
+  'followers',
+  'following',
+  'visiblePosts',
+  'replies',
+  'reposts',
+  'likes',
+];
+
+/** Fixed CSV columns (a public contract: users build spreadsheets on them; never reorder). */
+export const CSV_COLUMNS = [
+  'audited_at',
+  'url',
+  'site',
+  'platform',
+  'kind',
+  'score',
+  'band',
+  'rule_id',
+  'rule_title',
+  'verdict',
+  'rule_score',
+  'weight',
+  'evidence',
+  'advice',
+];
+
+/** UTF-8 byte order mark: without it Excel opens UTF-8 CSV as Windows-1252 and breaks umlauts. */
+export const BOM = '\uFEFF';
+
+// A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP).
+// Tab and CR are included because Excel strips them and then sees the formula behind them.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Our own guard on top of papaparse's escapeFormulae: page text (a comment saying "=cmd|…") must
+ * never reach a spreadsheet as a formula, whatever papaparse's default pattern becomes.
+ * @param {string} cell
+ */
+export function neutralize(cell) {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The chrome.i18n key of one part (title, advice, detail) of a rule's messages. */
+export function ruleKey(rule, part) {
+  return `rule_${rule.replace(/-/g, '_')}_${part}`;
+}
+
+/** Two decimals at most, as a number; '' where there is no number (null, NaN, ∞). */
+export function rounded(n) {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.round(n * 100) / 100 : '';
+}
+
+/** Evidence excerpts of one finding in one cell: in page order, " | " between them, blanks dropped. */
+export function evidenceCell(evidence) {
+  return (evidence ?? [])
+    .map((e) => String(e.text ?? '').trim())
+    .filter(Boolean)
+    .join(' | ');
+}
+
+/**
+ * One audit as CSV rows keyed by column, numbers still numbers (csvGrid writes them for the
+ * separator's locale): one row per finding, most points lost first, advice only where there is
+ * something to do. An audit without findings (a page that is neither an article nor a profile)
+ * still gets one row, so "this page" never exports an empty file.
+ */
+export function csvCells(audit, findings, msg) {
+  const head = {
+    audited_at: typeof audit.time === 'number' ? new Date(audit.time).toISOString() : '',
+    url: audit.url,
+    site: audit.site,
+    platform: audit.platform,
+    kind: audit.kind,
+    score: audit.score ?? '',
+    band: audit.band,
+  };
+  if (findings.length === 0) {
+    return [{ ...head, rule_id: '', rule_title: '', verdict: '', rule_score: '', weight: '', evidence: '', advice: '' }];
+  }
+  return byImpact(findings).map((f) => ({
+    ...head,
+    rule_id: f.rule,
+    rule_title: msg(ruleKey(f.rule, 'title')) || f.rule,
+    verdict: f.verdict,
+    rule_score: rounded(f.score),
+    weight: rounded(f.weight),
+    evidence: evidenceCell(f.evidence),
+    advice: f.verdict === 'warn' || f.verdict === 'fail' ? msg(ruleKey(f.rule, 'advice')) : '',
+  }));
+}
+
+/**
+ * Rows in column order, every cell text and neutralised. German Excel reads "0,75" as a number
+ * and "0.75" as text or a date: decimals follow the separator's locale.
+ */
+export function csvGrid(rows, sep) {
+  const text = (v) => (typeof v === 'number' ? (sep === ';' ? String(v).replace('.', ',') : String(v)) : String(v ?? ''));
+  return rows.map((r) => CSV_COLUMNS.map((c) => neutralize(text(r[c]))));
+}
+
+/** RFC 4180 text for these rows (CRLF line ends, quotes doubled), header first when asked. */
+export function csvText(rows, sep, header) {
+  if (rows.length === 0) return header ? `${CSV_COLUMNS.join(sep)}\r\n` : '';
+  const body = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { delimiter: sep, newline: '\r\n', header, quotes: false, escapeFormulae: true },
+  );
+  return `${body}\r\n`;
+}
