@@ -1,4 +1,5 @@
 import type { CommentsState } from '../model';
+import { DIALOGUE_SCORES } from './_dialogue';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**
@@ -6,22 +7,8 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
  * without a way to comment there is no dialogue on the page at all.
  */
 
-/** Commenting works, but only with an account: a real hurdle, yet the door is open (warn). */
-export const LOGIN_REQUIRED_SCORE = 0.6;
-/**
- * No comment section and no closed notice found. News sites without comments look like this, but
- * so does a page whose comment embed loads only on scroll or click: the adapter saw nothing, it
- * did not see "closed". Absence of evidence is thin evidence, so a warn, never a fail.
- */
-export const NO_SECTION_SCORE = 0.5;
-
-const SCORES: Record<CommentsState, number> = {
-  open: 1,
-  'login-required': LOGIN_REQUIRED_SCORE,
-  // a closed notice ("Kommentare sind geschlossen.", `.no-comments`) is positive proof
-  closed: 0,
-  none: NO_SECTION_SCORE,
-};
+// Scores per comment state (login wall 0.6, nothing seen 0.5, closed 0) with their reasons: _dialogue.ts.
+export { LOGIN_REQUIRED_SCORE, NO_SECTION_SCORE } from './_dialogue';
 
 const rule: Rule = {
   id: 'comments-closed',
@@ -37,7 +24,7 @@ const rule: Rule = {
     const form = section?.form?.evidence;
     // adapters often name the form as the section's evidence already: show it once
     if (form && !evidence.some((e) => e.selector === form.selector)) evidence.push(form);
-    return judged(SCORES[state], evidence, [human]);
+    return judged(DIALOGUE_SCORES[state], evidence, [human]);
   },
 };
 

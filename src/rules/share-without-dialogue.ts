@@ -1,4 +1,5 @@
 import type { CommentsState } from '../model';
+import { DIALOGUE_SCORES } from './_dialogue';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**
@@ -7,17 +8,8 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
  * while giving them no way to answer it is broadcasting with extra steps.
  */
 
-/** Share buttons and a login wall: talking back is possible but costs an account (warn). */
-export const LOGIN_REQUIRED_SCORE = 0.6;
-/** Share buttons and no comment section seen: maybe an embed we did not see load (warn, not fail). */
-export const NO_SECTION_SCORE = 0.5;
-
-const SCORES: Record<CommentsState, number> = {
-  open: 1,
-  'login-required': LOGIN_REQUIRED_SCORE,
-  closed: 0,
-  none: NO_SECTION_SCORE,
-};
+// Share buttons beside a login wall or no section seen: warn, as comments-closed rates them (_dialogue.ts).
+export { LOGIN_REQUIRED_SCORE, NO_SECTION_SCORE } from './_dialogue';
 
 const rule: Rule = {
   id: 'share-without-dialogue',
@@ -29,7 +21,7 @@ const rule: Rule = {
     if (buttons.length === 0) return NOT_APPLICABLE;
     const state: CommentsState = model.comments?.state ?? 'none';
     const evidence = [...buttons.slice(0, 3), ...(state === 'open' ? [] : (model.comments?.evidence ?? []))];
-    return judged(SCORES[state], evidence, [buttons.length]);
+    return judged(DIALOGUE_SCORES[state], evidence, [buttons.length]);
   },
 };
 
