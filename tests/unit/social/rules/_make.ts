@@ -1,25 +1,18 @@
 import type { PageModel, SocialPost } from '../../../../src/model';
 import type { RuleContext } from '../../../../src/rules/rule';
+import { post as basePost } from '../../rules/_builders';
 
 let next = 0;
 
+/** The rule tests' post (../../rules/_builders.ts) with a numbered text, so no two posts repeat. */
 export function post(over: Partial<SocialPost> = {}): SocialPost {
   next++;
-  return {
+  return basePost({
     id: String(next),
     text: `post number ${next}`,
-    urls: [],
-    replies: 0,
-    reposts: 0,
-    likes: 0,
-    isReply: false,
-    isRepost: false,
-    isQuote: false,
-    isPinned: false,
-    isPromoted: false,
     evidence: { selector: `article:nth-of-type(${next})`, text: `post ${next}` },
     ...over,
-  };
+  });
 }
 
 export function profile(
