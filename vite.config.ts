@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 /**
@@ -20,10 +20,35 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * Vite wraps every dynamic import() in its preload helper, which appends <link rel=modulepreload>
+ * for the chunk's dependencies to `document.head` and dispatches `vite:preloadError` on `window`.
+ * In the content script that document and window are the audited PAGE's: it would write our
+ * chunk URLs into their DOM (DESIGN.md: nothing injected beyond the highlight) and announce the
+ * extension. Its imports (src/content/run.ts loading the adapter families and the engine, see
+ * there) get a helper that only imports; popup and options keep Vite's.
+ */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+const CONTENT_PRELOAD = '\0howsocial/content-preload.js';
+function contentWithoutPreload(): Plugin {
+  return {
+    name: 'howsocial:content-without-preload',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id !== PRELOAD_HELPER || !importer) return null;
+      const file = importer.replace(/\\/g, '/');
+      return /\/(src\/content|content-scripts)\//.test(file) ? CONTENT_PRELOAD : null;
+    },
+    load(id) {
+      return id === CONTENT_PRELOAD ? 'export const __vitePreload = (load) => load();' : null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [contentWithoutPreload(), preact(), crx({ manifest: manifestFor(browser), browser })],
     build: {
       // HOWSOCIAL_DIST lets parallel builds (a test run beside a dev build) use their own folder.
       outDir: `${process.env.HOWSOCIAL_DIST ?? 'dist'}/${browser}`,
