@@ -1,5 +1,5 @@
 import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
 import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
 import { FACEBOOK_HOSTS } from './_social/markers';
@@ -56,7 +56,7 @@ function postIdOf(href: string | null): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
-function parsePost(unit: Element, pageHost: string): SocialPost | null {
+function parsePost(unit: Element, pageHost: string, paths: SiblingIndex): SocialPost | null {
   const link = unit.querySelector(PERMALINK);
   const id = postIdOf(link?.getAttribute('href') ?? null) ?? unit.getAttribute('aria-posinset') ?? undefined;
   if (!id) return null;
@@ -86,7 +86,7 @@ function parsePost(unit: Element, pageHost: string): SocialPost | null {
       labels.some((l) => SPONSORED.test(l)) ||
       [...unit.querySelectorAll('span, a')].some((el) => SPONSORED.test(squash(el.textContent))),
     author: squash(unit.querySelector('h2 a, h3 a, h4 a, strong a')?.textContent) || undefined,
-    evidence: evidenceOf(message ?? unit),
+    evidence: evidenceOf(message ?? unit, undefined, paths),
   };
 }
 
@@ -116,13 +116,19 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
       else social[name] = n;
     }
   }
+  const paths = siblingIndex();
+  // One id set instead of `posts.some` per unit: a long feed made that quadratic.
+  const listed = new Set<string>();
   for (const unit of units(doc)) {
     const id = postIdOf(unit.querySelector(PERMALINK)?.getAttribute('href') ?? null);
     if (id && known.has(id)) continue;
-    const post = parsePost(unit, url.hostname);
-    if (!post || social.posts.some((p) => p.id === post.id)) continue;
+    const post = parsePost(unit, url.hostname, paths);
+    if (!post || listed.has(post.id)) continue;
     if (kind === 'post' && !social.mainPost) social.mainPost = post;
-    else social.posts.push(post);
+    else {
+      listed.add(post.id);
+      social.posts.push(post);
+    }
   }
   return modelOf(url, 'facebook', kind, social, langOf(doc));
 }

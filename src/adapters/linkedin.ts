@@ -1,5 +1,5 @@
 import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
 import { emptySocial, hostMatches, langOf, modelOf, outboundUrls } from './_social/common';
 import { LINKEDIN_HOSTS } from './_social/markers';
@@ -48,10 +48,13 @@ const linkedin: Adapter = {
       if (n === null) social.unreadable.push('followers');
       social.followers = n;
     }
+    const paths = siblingIndex();
+    // One id set instead of `posts.some` per card: a long feed made that quadratic.
+    const listed = new Set<string>();
     for (const card of doc.querySelectorAll('[data-activity-urn], [data-urn^="urn:li:activity"]')) {
       const urn = card.getAttribute('data-activity-urn') ?? card.getAttribute('data-urn') ?? '';
       const id = /activity:(\d+)/.exec(urn)?.[1];
-      if (!id || social.posts.some((p) => p.id === id)) continue;
+      if (!id || listed.has(id)) continue;
       const textEl = card.querySelector(
         '[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content',
       );
@@ -68,10 +71,13 @@ const linkedin: Adapter = {
         isQuote: false,
         isPinned: false,
         isPromoted: /promoted|gesponsert/i.test(header),
-        evidence: evidenceOf(textEl ?? card),
+        evidence: evidenceOf(textEl ?? card, undefined, paths),
       };
       if (kind === 'post' && !social.mainPost) social.mainPost = post;
-      else social.posts.push(post);
+      else {
+        listed.add(id);
+        social.posts.push(post);
+      }
     }
     return modelOf(url, 'linkedin', kind, social, langOf(doc));
   },

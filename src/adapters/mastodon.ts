@@ -1,5 +1,5 @@
 import { parseCount } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
 import { emptySocial, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
 import { MASTODON_MOUNT } from './_social/markers';
@@ -46,7 +46,7 @@ function counterOf(el: Element | null | undefined): number | null {
   return /\+$/.test(text) ? null : parseCount(text);
 }
 
-function parseStatus(status: Element, host: string, detailed: boolean): SocialPost | null {
+function parseStatus(status: Element, host: string, detailed: boolean, paths: SiblingIndex): SocialPost | null {
   const id =
     status.getAttribute('data-id') ??
     /\/(\d+)(?:\/|$)/.exec(
@@ -79,7 +79,7 @@ function parseStatus(status: Element, host: string, detailed: boolean): SocialPo
     isPromoted: false,
     client: app || undefined,
     author: account || undefined,
-    evidence: evidenceOf(content ?? status),
+    evidence: evidenceOf(content ?? status, undefined, paths),
   };
 }
 
@@ -106,14 +106,20 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
     social.name = squash((h1?.querySelector(':scope > span') ?? h1)?.textContent) || undefined;
   }
   const detailed = doc.querySelector('.detailed-status');
-  if (kind === 'post' && detailed) social.mainPost = parseStatus(detailed, url.hostname, true) ?? undefined;
+  const paths = siblingIndex();
+  if (kind === 'post' && detailed) social.mainPost = parseStatus(detailed, url.hostname, true, paths) ?? undefined;
   if (social.mainPost && statusId) social.mainPost.id = statusId;
+  const listed = new Set<string>();
   for (const status of doc.querySelectorAll('.status[data-id], .status__wrapper .status')) {
     if (status.closest('.detailed-status')) continue;
     const id = status.getAttribute('data-id');
     if (id && (known.has(id) || id === social.mainPost?.id)) continue;
-    const post = parseStatus(status, url.hostname, false);
-    if (post && !social.posts.some((p) => p.id === post.id)) social.posts.push(post);
+    const post = parseStatus(status, url.hostname, false, paths);
+    // One id set instead of `posts.some` per status: a long timeline made that quadratic.
+    if (post && !listed.has(post.id)) {
+      listed.add(post.id);
+      social.posts.push(post);
+    }
   }
   return modelOf(url, 'mastodon', kind, social, langOf(doc));
 }

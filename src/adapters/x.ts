@@ -1,8 +1,8 @@
 import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
 import { emptySocial, hostMatches, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
-import { X_HOSTS, X_TWEET } from './_social/markers';
+import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -88,7 +88,7 @@ function actionCount(article: Element, testid: string, groupWords: RegExp, unrea
   return n;
 }
 
-function parseTweet(article: Element, pageHost: string, unreadable: string[]): SocialPost | null {
+function parseTweet(article: Element, pageHost: string, unreadable: string[], paths: SiblingIndex): SocialPost | null {
   const quote = quoteBlockOf(article);
   const own = (sel: string) => [...article.querySelectorAll(sel)].find((el) => !quote?.contains(el)) ?? null;
   const time = own('time[datetime]');
@@ -117,7 +117,7 @@ function parseTweet(article: Element, pageHost: string, unreadable: string[]): S
     // placementTracking also wraps video players and follow buttons: only around a tweet is it an ad.
     isPromoted: article.closest('[data-testid="placementTracking"]') !== null,
     author,
-    evidence: evidenceOf(textEl ?? article),
+    evidence: evidenceOf(textEl ?? article, undefined, paths),
   };
 }
 
@@ -161,12 +161,16 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   if (kind === 'profile' && url.pathname.split('/')[2] === 'with_replies') social.timelineIncludesReplies = true;
   const pageHost = hostMatches(url, HOSTS) ? url.hostname : 'x.com';
   let afterMain = false;
+  const paths = siblingIndex();
+  // A timeline holds thousands of posts: `posts.some` per post was quadratic (22 % of a 50k audit).
+  const seen = new Set<string>();
   for (const article of topLevelTweets(doc)) {
     const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
     if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
-    const post = parseTweet(article, pageHost, social.unreadable);
+    const post = parseTweet(article, pageHost, social.unreadable, paths);
     // The same tweet can be rendered twice (a thread's context and the timeline): one per id.
-    if (!post || social.posts.some((p) => p.id === post.id) || social.mainPost?.id === post.id) continue;
+    if (!post || seen.has(post.id)) continue;
+    seen.add(post.id);
     if (kind === 'post' && !social.mainPost && (!statusId || post.id === statusId)) {
       social.mainPost = post;
       afterMain = true;
@@ -185,8 +189,9 @@ const x: Adapter = {
   priority: 50,
   detect(doc, url) {
     if (hostMatches(url, HOSTS)) return 1;
-    // Saved copies of X pages served elsewhere: below the blog adapters' certain matches.
-    return doc.querySelector(TWEET) ? 0.6 : 0;
+    // Saved copies of X pages served elsewhere: below the blog adapters' certain matches. The tweet
+    // query walks the whole page, so only where the head or the mount point says X (or nothing).
+    return mayBeSavedFrom(doc, X_SAVED) && doc.querySelector(TWEET) ? 0.6 : 0;
   },
   extract(doc, url) {
     return extractWith(doc, url, new Set());

@@ -15,10 +15,44 @@ export function excerpt(text: string | null | undefined, max = EXCERPT_MAX): str
 const SIMPLE_ID = /^[A-Za-z][\w-]*$/;
 
 /**
+ * nth-of-type positions, filled one parent at a time by one pass over its children. A timeline
+ * keeps every post in one sibling list (X's `cellInnerDiv`s), so counting previous siblings per
+ * post made a 50k-element timeline's evidence paths quadratic (37 % of its audit). Make one per
+ * extraction and drop it with the extraction: the page changes between extractions (a timeline
+ * appends and recycles cells), and positions kept past that would be stale.
+ */
+export type SiblingIndex = WeakMap<Element, number>;
+
+export function siblingIndex(): SiblingIndex {
+  return new WeakMap();
+}
+
+function nthOfType(node: Element, index: SiblingIndex | undefined): number {
+  const parent = node.parentElement;
+  if (!index || !parent) {
+    let n = 1;
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (sib.localName === node.localName) n++;
+    }
+    return n;
+  }
+  const known = index.get(node);
+  if (known !== undefined) return known;
+  const seen = new Map<string, number>();
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    const n = (seen.get(child.localName) ?? 0) + 1;
+    seen.set(child.localName, n);
+    index.set(child, n);
+  }
+  return index.get(node) ?? 1;
+}
+
+/**
  * A CSS path that finds this element again: the nearest id-bearing ancestor, then
  * `tag:nth-of-type(n)` steps. Used for highlight-on-click, so it must be unique and stable.
+ * Callers that build paths for many elements of one page pass one `siblingIndex()`.
  */
-export function cssPath(el: Element): string {
+export function cssPath(el: Element, index?: SiblingIndex): string {
   const steps: string[] = [];
   let node: Element | null = el;
   while (node && node.nodeType === 1) {
@@ -37,16 +71,12 @@ export function cssPath(el: Element): string {
       node = node.parentElement;
       continue;
     }
-    let index = 1;
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.localName === tag) index++;
-    }
-    steps.unshift(`${tag}:nth-of-type(${index})`);
+    steps.unshift(`${tag}:nth-of-type(${nthOfType(node, index)})`);
     node = node.parentElement;
   }
   return steps.join(' > ');
 }
 
-export function evidenceOf(el: Element, text?: string): Evidence {
-  return { selector: cssPath(el), text: excerpt(text ?? el.textContent) };
+export function evidenceOf(el: Element, text?: string, index?: SiblingIndex): Evidence {
+  return { selector: cssPath(el, index), text: excerpt(text ?? el.textContent) };
 }
