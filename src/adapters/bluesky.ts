@@ -1,8 +1,8 @@
 import { parseCount } from '../lib/counts';
-import { evidenceOf, squash } from '../lib/dom';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
 import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
-import { BLUESKY_HOSTS, BLUESKY_SAVED } from './_social/markers';
+import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from './_social/markers';
 import type { Adapter } from './adapter';
 
 /**
@@ -47,7 +47,7 @@ function countIn(item: Element, testids: string[]): number | null {
   return null;
 }
 
-function parseItem(item: Element, host: string): SocialPost | null {
+function parseItem(item: Element, host: string, paths: SiblingIndex): SocialPost | null {
   const link = [...item.querySelectorAll('a[href*="/post/"]')].find(
     (a) => a.hasAttribute('data-tooltip') || a.getAttribute('aria-label'),
   );
@@ -72,7 +72,7 @@ function parseItem(item: Element, host: string): SocialPost | null {
     isPinned: PINNED.test(context),
     isPromoted: false,
     author: m[1],
-    evidence: evidenceOf(textEl ?? item),
+    evidence: evidenceOf(textEl ?? item, undefined, paths),
   };
 }
 
@@ -93,11 +93,15 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
     }
     social.name = squash(doc.querySelector('[data-testid="profileHeaderDisplayName"]')?.textContent) || undefined;
   }
+  const paths = siblingIndex();
+  // One id set instead of `posts.some` per item: a long feed made that quadratic.
+  const listed = new Set<string>();
   for (const item of doc.querySelectorAll(ITEM)) {
-    const post = parseItem(item, url.hostname);
+    const post = parseItem(item, url.hostname, paths);
     if (!post || (known.has(post.id) && post.id !== rkey)) continue;
     if (kind === 'post' && post.id === rkey && !social.mainPost) social.mainPost = post;
-    else if (!social.posts.some((p) => p.id === post.id)) {
+    else if (!listed.has(post.id)) {
+      listed.add(post.id);
       // Under the focused post of a thread, everything is a reply in its conversation.
       if (kind === 'post' && social.mainPost) post.isReply = true;
       social.posts.push(post);
@@ -111,7 +115,8 @@ const bluesky: Adapter = {
   priority: 50,
   detect(doc, url) {
     if (hostMatches(url, HOSTS)) return 1;
-    return doc.querySelector(BLUESKY_SAVED) ? 0.6 : 0;
+    // The prefix selector walks the whole page: only where the head says Bluesky (or nothing).
+    return mayBeSavedFrom(doc, BLUESKY_SAVED_SIGNS) && doc.querySelector(BLUESKY_SAVED) ? 0.6 : 0;
   },
   extract(doc, url) {
     return extractWith(doc, url, new Set());
