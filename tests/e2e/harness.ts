@@ -42,7 +42,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page as PwPage, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
@@ -71,6 +71,26 @@ export interface Badge {
 }
 
 type Fn<A, R> = (arg: A) => R | Promise<R>;
+
+/** What Playwright's and Puppeteer's pages have in common, as far as a TabPage needs. */
+interface DriverPage {
+  url(): string;
+  evaluate(fn: never, arg: never): Promise<unknown>;
+  reload(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** A Playwright or a Puppeteer page as a TabPage (without its tab id, which needs the extension). */
+function tabPage(page: DriverPage): Omit<TabPage, 'tabId'> {
+  return {
+    url: page.url(),
+    evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,
+    reload: async () => {
+      await page.reload();
+    },
+    close: () => page.close(),
+  };
+}
 
 export interface TabPage {
   tabId: number;
@@ -243,27 +263,19 @@ async function launchChromium(extDir: string, profile: string): Promise<Driver> 
     const currentWorker = async (): Promise<Worker> =>
       context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin)) ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const wrapPw = (page: PwPage) => ({
-      url: page.url(),
-      evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>,
-      reload: async () => {
-        await page.reload();
-      },
-      close: () => page.close(),
-    });
     return {
       extensionOrigin,
       evalExt: async (fn, arg) => (await currentWorker()).evaluate(fn as never, arg) as never,
       async openTab(url) {
         const page = await context.newPage();
         await page.goto(url);
-        return wrapPw(page);
+        return tabPage(page);
       },
       async openExtPage(url) {
         const page = await context.newPage();
         await page.goto(url);
         return {
-          ...wrapPw(page),
+          ...tabPage(page),
           click: (sel) => page.locator(sel).first().click(),
           text: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
           waitFor: (sel, timeout = 15_000) => page.locator(sel).first().waitFor({ state: 'attached', timeout }),
@@ -307,27 +319,19 @@ async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
     // driven over BiDi. options.html is inert (it only reads and writes settings).
     const helper = await browser.newPage();
     await gotoExtensionPage(helper, `${extensionOrigin}popup/options.html`);
-    const wrapPp = (page: PpPage) => ({
-      url: page.url(),
-      evaluate: <R, A>(fn: Fn<A, R>, arg?: A) => page.evaluate(fn as never, arg) as Promise<R>,
-      reload: async () => {
-        await page.reload();
-      },
-      close: () => page.close(),
-    });
     return {
       extensionOrigin,
       evalExt: (fn, arg) => helper.evaluate(fn as never, arg) as never,
       async openTab(url) {
         const page = await browser.newPage();
         await page.goto(url);
-        return wrapPp(page);
+        return tabPage(page);
       },
       async openExtPage(url) {
         const page = await browser.newPage();
         await gotoExtensionPage(page, url);
         return {
-          ...wrapPp(page),
+          ...tabPage(page),
           click: async (sel) => {
             await page.locator(sel).click();
           },
