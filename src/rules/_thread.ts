@@ -27,9 +27,17 @@ const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s+
  * or — where the platform marks nothing — the same display name as the article's byline.
  */
 export function isByAuthor(c: Comment, model: PageModel): boolean {
-  if (c.byPostAuthor) return true;
+  return authorFlags([c], model)[0];
+}
+
+/**
+ * `isByAuthor` for every comment, with the byline normalised once: per comment it was a fifth of
+ * critical-unanswered's time on a 3,300-comment thread.
+ */
+export function authorFlags(comments: readonly Comment[], model: PageModel): boolean[] {
   const byline = norm(model.article?.author);
-  return byline.length > 1 && norm(c.author) === byline;
+  const named = byline.length > 1;
+  return comments.map((c) => c.byPostAuthor || (named && norm(c.author) === byline));
 }
 
 /**
@@ -47,10 +55,13 @@ export function isThreaded(comments: readonly Comment[]): boolean {
  * after it in the same top-level thread (any depth: themes flatten deep replies at their maximum
  * depth), or names it as parent. In flat layouts, any later author comment counts.
  */
-export function answeredIndexes(comments: readonly Comment[], model: PageModel): Set<number> {
+export function answeredIndexes(
+  comments: readonly Comment[],
+  model: PageModel,
+  byAuthor: readonly boolean[] = authorFlags(comments, model),
+): Set<number> {
   const answered = new Set<number>();
   const threaded = isThreaded(comments);
-  const byAuthor = comments.map((c) => isByAuthor(c, model));
   // top-level thread number of every comment, in document order
   let thread = -1;
   const threadOf = comments.map((c) => {

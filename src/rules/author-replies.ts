@@ -1,5 +1,5 @@
 import type { Evidence } from '../model';
-import { answeredIndexes, humanComments, isByAuthor, isFresh } from './_thread';
+import { answeredIndexes, authorFlags, humanComments, isFresh } from './_thread';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**
@@ -37,8 +37,8 @@ const rule: Rule = {
   judge(model, ctx) {
     const comments = humanComments(model);
     if (!comments) return NOT_APPLICABLE;
-    const answered = answeredIndexes(comments, model);
-    const byAuthor = comments.map((c) => isByAuthor(c, model));
+    const byAuthor = authorFlags(comments, model);
+    const answered = answeredIndexes(comments, model, byAuthor);
     let threads = 0;
     let replied = 0;
     const unanswered: Evidence[] = [];

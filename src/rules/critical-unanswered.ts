@@ -1,6 +1,6 @@
 import type { Evidence } from '../model';
 import { readCritical } from '../lib/text/critical';
-import { answeredIndexes, humanComments, isByAuthor, isFresh } from './_thread';
+import { answeredIndexes, authorFlags, humanComments, isFresh } from './_thread';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**
@@ -35,13 +35,14 @@ const rule: Rule = {
   judge(model, ctx) {
     const comments = humanComments(model);
     if (!comments) return NOT_APPLICABLE;
-    const answered = answeredIndexes(comments, model);
+    const byAuthor = authorFlags(comments, model);
+    const answered = answeredIndexes(comments, model, byAuthor);
     let flagged = 0;
     let replied = 0;
     const unanswered: Evidence[] = [];
     const answeredEvidence: Evidence[] = [];
     comments.forEach((c, i) => {
-      if (isByAuthor(c, model)) return;
+      if (byAuthor[i]) return;
       const reading = readCritical(readable(c.text));
       if (reading.words.length === 0 && reading.questions.length === 0) return;
       if (answered.has(i)) {

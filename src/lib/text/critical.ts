@@ -129,6 +129,8 @@ export interface CriticalReading {
 /** Sentences ending in "?", without tag questions and trivia. */
 export function openQuestions(text: string): string[] {
   const out: string[] = [];
+  // only a sentence ending in "?" can be a question: most comments have none, and skip the split
+  if (!text.includes('?')) return out;
   // Split into sentences first: a scanning regex would be quadratic on long unpunctuated text.
   for (const chunk of text.split(/(?<=[.!?\n])(?![?!])/u)) {
     if (!/\?+!*\s*$/u.test(chunk)) continue;
