@@ -67,7 +67,25 @@ function timeOf(text: string): [number, number] {
   return [h, Number(m[2])];
 }
 
+// `<time datetime>` as WordPress prints it ("2026-10-01T08:00:00+00:00"): read without the general
+// path's regex replace and Date.parse, a fifth of the comment walk on a 3,300-comment thread. Only
+// values every parser reads alike take this path (day ≤ 28, so no month overflow); the rest fall through.
+const WP_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+function fastIso(raw: string): string | undefined {
+  const m = WP_ISO.exec(raw);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  const oh = m[8] ? Number(m[8]) : 0;
+  const om = m[9] ? Number(m[9]) : 0;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 28 || h > 23 || mi > 59 || sec > 59 || oh > 23 || om > 59) return undefined;
+  const offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - offset).toISOString();
+}
+
 export function parseDate(raw: string | null | undefined): string | undefined {
+  const fast = raw ? fastIso(raw) : undefined;
+  if (fast) return fast;
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   if (ISO.test(text)) {
