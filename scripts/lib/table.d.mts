@@ -7,7 +7,7 @@ export function detailLine(finding: Finding, messages: Messages, max?: number): 
 export function scoreText(score: number | null): string;
 export function pageReport(
   file: string,
-  result: { audit: import('../../src/model').Audit | null; error: string | null },
+  result: { audit: import('../../src/model').Audit | null; error: string | null; timedOut?: boolean },
   messages: Messages,
   meant?: { kind: string; shows: string },
 ): string;

@@ -44,7 +44,7 @@ export function scoreText(score) {
 /**
  * The headless `npm start` report of one page: score, band, then each finding by impact. A page
  * without an audit says so plainly — never a made-up score.
- * @param {{ audit: object | null, error: string | null }} result
+ * @param {{ audit: object | null, error: string | null, timedOut?: boolean }} result
  * @param {{ kind: string, shows: string } | undefined} meant what the demo page is for
  */
 export function pageReport(file, result, messages, meant) {
@@ -54,6 +54,11 @@ export function pageReport(file, result, messages, meant) {
     return lines.join('\n');
   }
   const audit = result.audit;
+  if (!audit && result.timedOut) {
+    // Not a verdict on the page: the content script never answered (stale build, page never loaded).
+    lines.push('   no answer from the extension before the timeout: is the build current?');
+    return lines.join('\n');
+  }
   if (!audit) {
     lines.push('   no audit: the extension found neither an article nor a social profile here, so the badge stays empty.');
     if (meant && meant.kind !== 'other')

@@ -53,6 +53,15 @@ describe('npm start: headless report of a demo page', () => {
     expect(pageReport('x.html', { audit: null, error: 'HTTP 404' }, messages)).toContain('could not audit: HTTP 404');
   });
 
+  it('does not call a page without an answer "not an article": a timeout is no verdict', () => {
+    const text = pageReport('shop.html', { audit: null, error: null, timedOut: true }, messages, {
+      kind: 'other',
+      shows: 'shop',
+    });
+    expect(text).toContain('no answer from the extension');
+    expect(text).not.toMatch(/neither an article/);
+  });
+
   it('pads columns and right-aligns where asked', () => {
     expect(
       table(
