@@ -69,9 +69,8 @@ function quoteBlockOf(article: Element): Element | null {
 }
 
 /** The count of one action button: exact from the aria-label, 0 for a button without a number. */
-function actionCount(article: Element, testid: string, groupWords: RegExp, unreadable: string[]): number | null {
+function actionCount(article: Element, group: string, testid: string, groupWords: RegExp, unreadable: string[]): number | null {
   const button = article.querySelector(`[data-testid="${testid}"], [data-testid="un${testid}"]`);
-  const group = article.querySelector('[role="group"][aria-label]')?.getAttribute('aria-label') ?? '';
   if (!button) return group ? countBefore(group, groupWords) : null;
   const label = button.getAttribute('aria-label') ?? '';
   if (/\d/.test(label)) {
@@ -99,6 +98,8 @@ function parseTweet(article: Element, pageHost: string, unreadable: string[], pa
   const context = squash(article.querySelector('[data-testid="socialContext"]')?.textContent);
   const nameLink = own('[data-testid="User-Name"] a[href^="/"]');
   const author = nameLink?.getAttribute('href')?.split('/')[1];
+  // The action bar's summary ("12 replies, 4483 reposts, …"): read once for all three counts.
+  const group = article.querySelector('[role="group"][aria-label]')?.getAttribute('aria-label') ?? '';
   const replyMarker = [...article.querySelectorAll('div[dir]')].some(
     (d) => !textEl?.contains(d) && REPLYING.test(squash(d.textContent)),
   );
@@ -107,9 +108,9 @@ function parseTweet(article: Element, pageHost: string, unreadable: string[], pa
     time: isoTime(time?.getAttribute('datetime')),
     text: squash(textEl?.textContent),
     urls: textEl ? outboundUrls(textEl, pageHost) : [],
-    replies: actionCount(article, 'reply', /repl(y|ies)|antworten?/, unreadable),
-    reposts: actionCount(article, 'retweet', /reposts?|retweets?/, unreadable),
-    likes: actionCount(article, 'like', /likes?|„?gefällt mir“?-angaben/, unreadable),
+    replies: actionCount(article, group, 'reply', /repl(y|ies)|antworten?/, unreadable),
+    reposts: actionCount(article, group, 'retweet', /reposts?|retweets?/, unreadable),
+    likes: actionCount(article, group, 'like', /likes?|„?gefällt mir“?-angaben/, unreadable),
     isReply: replyMarker,
     isRepost: REPOSTED.test(context),
     isQuote: quote !== null,
@@ -165,8 +166,11 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   // A timeline holds thousands of posts: `posts.some` per post was quadratic (22 % of a 50k audit).
   const seen = new Set<string>();
   for (const article of topLevelTweets(doc)) {
-    const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
-    if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
+    // Skipping posts an earlier extraction read is only for extractMore; a first extraction knows none.
+    if (known.size > 0) {
+      const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
+      if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
+    }
     const post = parseTweet(article, pageHost, social.unreadable, paths);
     // The same tweet can be rendered twice (a thread's context and the timeline): one per id.
     if (!post || seen.has(post.id)) continue;
