@@ -68,7 +68,7 @@ function timeOf(text: string): [number, number] {
 }
 
 // `<time datetime>` as WordPress prints it ("2026-10-01T08:00:00+00:00"): read without the general
-// path's regex replace and Date.parse, a fifth of the comment walk on a 3,300-comment thread. Only
+// path's regex replace and Date.parse (~7 % of the comment walk on a 3,300-comment thread). Only
 // values every parser reads alike take this path (day ≤ 28, so no month overflow); the rest fall through.
 const WP_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
