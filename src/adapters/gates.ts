@@ -2,6 +2,7 @@ import { articleConfidence, BLOGGER_POST_PATH, isBlogger, wpBodyKind } from './_
 import {
   BLUESKY_HOSTS,
   BLUESKY_SAVED,
+  BLUESKY_SAVED_SIGNS,
   FACEBOOK_HOSTS,
   hostMatches,
   INSTAGRAM_APP_META,
@@ -9,8 +10,10 @@ import {
   INSTAGRAM_HOSTS,
   LINKEDIN_HOSTS,
   MASTODON_MOUNT,
+  mayBeSavedFrom,
   metaContent,
   X_HOSTS,
+  X_SAVED,
   X_TWEET,
 } from './_social/markers';
 
@@ -35,13 +38,19 @@ export function mayBeBlog(doc: Document, url: URL): boolean {
 }
 
 const SOCIAL_HOSTS = [...X_HOSTS, ...FACEBOOK_HOSTS, ...BLUESKY_HOSTS, ...INSTAGRAM_HOSTS, ...LINKEDIN_HOSTS];
-/** Saved copies served elsewhere: X's tweets and Bluesky's feed items, in one walk of the DOM. */
-const SAVED_COPY = `${X_TWEET}, ${BLUESKY_SAVED}`;
 
-/** A network's own host, Mastodon's mount point (any server), or a saved copy's markers. */
+/**
+ * A network's own host, Mastodon's mount point (any server), Instagram's app meta, or a saved
+ * copy's markup — X's tweets, Bluesky's feed items — looked for, as X's and Bluesky's detects do,
+ * only where the head or mount id says that network (a selector walk of a big page would cost
+ * more than the early-exit budget), in one walk where both do.
+ */
 export function mayBeSocial(doc: Document, url: URL): boolean {
   if (hostMatches(url, SOCIAL_HOSTS)) return true;
   if (doc.getElementById(MASTODON_MOUNT)) return true;
   if (metaContent(doc, INSTAGRAM_APP_META) === INSTAGRAM_APP_NAME) return true;
-  return doc.querySelector(SAVED_COPY) !== null;
+  const saved: string[] = [];
+  if (mayBeSavedFrom(doc, X_SAVED)) saved.push(X_TWEET);
+  if (mayBeSavedFrom(doc, BLUESKY_SAVED_SIGNS)) saved.push(BLUESKY_SAVED);
+  return saved.length > 0 && doc.querySelector(saved.join(', ')) !== null;
 }
