@@ -101,7 +101,8 @@ function parseTweet(article: Element, pageHost: string, unreadable: string[], pa
   // The action bar's summary ("12 replies, 4483 reposts, …"): read once for all three counts.
   const group = article.querySelector('[role="group"][aria-label]')?.getAttribute('aria-label') ?? '';
   const replyMarker = [...article.querySelectorAll('div[dir]')].some(
-    (d) => !textEl?.contains(d) && REPLYING.test(squash(d.textContent)),
+    // REPLYING is anchored at the start: its head is enough, not a squash of the whole block's text.
+    (d) => !textEl?.contains(d) && REPLYING.test(squash((d.textContent ?? '').trimStart().slice(0, 200))),
   );
   return {
     id,

@@ -15,16 +15,21 @@ export function excerpt(text: string | null | undefined, max = EXCERPT_MAX): str
 const SIMPLE_ID = /^[A-Za-z][\w-]*$/;
 
 /**
- * nth-of-type positions, filled one parent at a time by one pass over its children. A timeline
- * keeps every post in one sibling list (X's `cellInnerDiv`s), so counting previous siblings per
- * post made a 50k-element timeline's evidence paths quadratic (37 % of its audit). Make one per
- * extraction and drop it with the extraction: the page changes between extractions (a timeline
- * appends and recycles cells), and positions kept past that would be stale.
+ * Paths for many elements of one page. nth-of-type positions are filled one parent at a time by
+ * one pass over its children: a timeline keeps every post in one sibling list (X's
+ * `cellInnerDiv`s), so counting previous siblings per post made a 50k-element timeline's evidence
+ * paths quadratic (37 % of its audit). Ancestors' paths are kept too, so the column every post
+ * shares is spelled out once. Make one per extraction and drop it with the extraction: the page
+ * changes between extractions (a timeline appends and recycles cells), and positions kept past
+ * that would be stale.
  */
-export type SiblingIndex = WeakMap<Element, number>;
+export interface SiblingIndex {
+  readonly nth: WeakMap<Element, number>;
+  readonly paths: WeakMap<Element, string>;
+}
 
 export function siblingIndex(): SiblingIndex {
-  return new WeakMap();
+  return { nth: new WeakMap(), paths: new WeakMap() };
 }
 
 function nthOfType(node: Element, index: SiblingIndex | undefined): number {
@@ -36,15 +41,15 @@ function nthOfType(node: Element, index: SiblingIndex | undefined): number {
     }
     return n;
   }
-  const known = index.get(node);
+  const known = index.nth.get(node);
   if (known !== undefined) return known;
   const seen = new Map<string, number>();
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
     const n = (seen.get(child.localName) ?? 0) + 1;
     seen.set(child.localName, n);
-    index.set(child, n);
+    index.nth.set(child, n);
   }
-  return index.get(node) ?? 1;
+  return index.nth.get(node) ?? 1;
 }
 
 /**
@@ -53,28 +58,42 @@ function nthOfType(node: Element, index: SiblingIndex | undefined): number {
  * Callers that build paths for many elements of one page pass one `siblingIndex()`.
  */
 export function cssPath(el: Element, index?: SiblingIndex): string {
+  // Steps bottom-up, each with its element, until the top of the path or an ancestor already known.
   const steps: string[] = [];
+  const nodes: Element[] = [];
+  let prefix = '';
   let node: Element | null = el;
   while (node && node.nodeType === 1) {
+    const known = index?.paths.get(node);
+    if (known !== undefined) {
+      prefix = known;
+      break;
+    }
+    nodes.push(node);
     const id = node.getAttribute('id');
     // getElementById is the id map (O(1)); querySelectorAll(`#id`) parsed a new selector per call,
     // ~12 µs each, 40 ms for a thread of 3,000 comments. Highlighting uses querySelector, which
     // finds the first element with the id: exactly the one getElementById returns.
     if (id && SIMPLE_ID.test(id) && node.ownerDocument.getElementById(id) === node) {
-      steps.unshift(`#${id}`);
+      steps.push(`#${id}`);
       break;
     }
     const tag = node.localName;
     if (tag === 'html' || tag === 'body') {
-      steps.unshift(tag);
+      steps.push(tag);
       if (tag === 'html') break;
       node = node.parentElement;
       continue;
     }
-    steps.unshift(`${tag}:nth-of-type(${nthOfType(node, index)})`);
+    steps.push(`${tag}:nth-of-type(${nthOfType(node, index)})`);
     node = node.parentElement;
   }
-  return steps.join(' > ');
+  let path = prefix;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    path = path ? `${path} > ${steps[i]}` : steps[i];
+    index?.paths.set(nodes[i], path);
+  }
+  return path;
 }
 
 export function evidenceOf(el: Element, text?: string, index?: SiblingIndex): Evidence {
