@@ -89,7 +89,9 @@ function actionCount(article: Element, group: string, testid: string, groupWords
 
 function parseTweet(article: Element, pageHost: string, unreadable: string[], paths: SiblingIndex): SocialPost | null {
   const quote = quoteBlockOf(article);
-  const own = (sel: string) => [...article.querySelectorAll(sel)].find((el) => !quote?.contains(el)) ?? null;
+  // Most tweets quote nothing: then the first match is the tweet's own, and querySelector stops there.
+  const own = (sel: string) =>
+    quote ? ([...article.querySelectorAll(sel)].find((el) => !quote.contains(el)) ?? null) : article.querySelector(sel);
   const time = own('time[datetime]');
   const permalink = time?.closest('a[href*="/status/"]') ?? own('a[href*="/status/"]');
   const id = statusIdOf(permalink);
