@@ -32,20 +32,12 @@ export class ExportStopped extends Error {
 }
 
 /**
- * Lets the event loop run (clicks, paint) between chunks. A message, not setTimeout(0): once the
- * read ahead is ready, each chunk continues inside the previous timer's task, and browsers clamp
- * a timer nested five deep to 4 ms (HTML timers spec), 4 ms of idling per chunk. A message task is
- * not clamped and queues behind input and rendering like any other task.
+ * Lets the event loop run (clicks, paint) between chunks. setTimeout(0), although nested timers
+ * are clamped to 4 ms: the next chunk is being read during that pause anyway. A message
+ * (MessageChannel) instead measured worse in Chromium for 100,000 findings: the longest gap for a
+ * 0-ms timer chain beside the export rose from ~65 to ~300 ms and the export got slower.
  */
-const breathe = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Audit ids in scope, oldest first. Keys only: cheap even for 100,000 audits. */
 export async function auditIdsOf(db: HowSocialDb, scope: ExportScope): Promise<number[]> {
