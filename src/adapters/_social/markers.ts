@@ -9,10 +9,14 @@ export const X_HOSTS = ['x.com', 'twitter.com'];
 export const X_TWEET = 'article[data-testid="tweet"]';
 export const FACEBOOK_HOSTS = ['facebook.com', 'fb.com'];
 export const BLUESKY_HOSTS = ['bsky.app'];
-/** Titles "Name (@handle) / X", "Name on X: "…" / X" (formerly "/ Twitter"); og:site_name "X (formerly Twitter)". */
+/**
+ * Titles "Name (@handle) / X", "Name on X: "…" / X" (formerly "/ Twitter"), and "Name on X" as
+ * the app sets it while a pushState-opened post renders (tests/e2e/social-spa.e2e.ts);
+ * og:site_name "X (formerly Twitter)".
+ */
 export const X_SAVED: SavedSigns = {
   hosts: X_HOSTS,
-  title: /(^|\/ )(X|Twitter)$|\bon (X|Twitter): /,
+  title: /(^|\/ )(X|Twitter)$|\bon (X|Twitter)(: |$)/,
   siteName: /^(X|Twitter)\b/,
   mountId: 'react-root',
 };
