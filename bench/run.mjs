@@ -19,13 +19,13 @@
 //   page's time origin.
 // - CSV: src/export/stream.ts exportCsv over 100,000 seeded findings in a page, ms to the Blob.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { pageLoads } from '../scripts/lib/bundle.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.mjs';
 import { serve } from '../scripts/lib/serve.mjs';
 import { GENERATORS, tweet } from './pages.mjs';
@@ -121,29 +121,14 @@ async function buildBundles(outDir) {
   return { engine: join(outDir, 'engine.js'), csv: join(outDir, 'csv.js') };
 }
 
-/** The content script and every chunk it loads: manifest → crxjs loader → static imports. */
+/**
+ * What the content script costs each kind of page, gzipped (scripts/lib/bundle.mjs, the same
+ * reader the budget test uses): the entry every page loads, and entry + adapter family + engine on
+ * an article or a profile. The whole graph is reported beside it; no page loads all of it.
+ */
 function contentBundle(distChrome) {
-  const manifest = JSON.parse(readFileSync(join(distChrome, 'manifest.json'), 'utf8'));
-  const seen = new Map();
-  const visit = (rel) => {
-    const clean = rel.replace(/^\/+/, '');
-    if (seen.has(clean)) return;
-    const code = readFileSync(join(distChrome, clean));
-    seen.set(clean, code);
-    const text = code.toString('utf8');
-    // crxjs' loader: import(chrome.runtime.getURL("assets/main.ts-….js"))
-    for (const m of text.matchAll(/getURL\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) visit(m[1]);
-    // static imports between chunks, minified: import{a as b}from"./x.js" / import"./y.js"
-    for (const m of text.matchAll(/(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js|\/[^"'`]+\.js)["'`]/g)) {
-      visit(m[1].startsWith('/') ? m[1] : join(dirname(clean), m[1]));
-    }
-  };
-  for (const cs of manifest.content_scripts ?? []) for (const js of cs.js ?? []) visit(js);
-  const files = [...seen].map(([file, code]) => ({ file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length }));
-  // Judged on the sum of per-file gzip sizes (how the files sit in the package); the gzip of all
-  // files as one stream is reported beside it (it shares one dictionary: ~1.4 KB smaller).
-  const concatGzip = gzipSync(Buffer.concat([...seen.values()]), { level: 9 }).length;
-  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), concatGzip };
+  const { pages } = pageLoads(distChrome);
+  return { pages, gzip: Math.max(pages.entry.gzip, pages.article.gzip, pages.profile.gzip), whole: pages.whole.gzip };
 }
 
 // ---------------------------------------------------------------- in-page measurements
@@ -269,9 +254,13 @@ function contentTasks(events, longtasks, pageUrl) {
     const end = start + lt.duration * 1000;
     return [...tasks].some((t) => t.ts < end && t.ts + t.dur > start);
   });
+  // When no task is mostly script (the split content script runs in short continuations inside
+  // tasks dominated by parsing or layout), the content script's own share of its longest task is
+  // the figure: it is what the audit adds to that task.
+  const scriptOnly = [...scriptIn.values()].map((us) => us / 1000);
   return {
     tasks: durations.length,
-    longestMs: durations.length ? Math.max(...durations) : null,
+    longestMs: durations.length ? Math.max(...durations) : scriptOnly.length ? Math.max(...scriptOnly) : null,
     scriptMs: scriptUs / 1000,
     longtasksOverlapping: overlapping.map((lt) => round(lt.duration, 1)),
   };
@@ -540,7 +529,14 @@ async function main() {
       for (const p of pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline')) {
         const runs = [];
         const expectAudit = Boolean(results.pages.find((x) => x.url === p.url)?.adapter);
-        for (let r = 0; r < LONGTASK_RUNS; r++) runs.push(await traceLoad(ext.context, ext.worker, p.url, expectAudit));
+        for (let r = 0; r < LONGTASK_RUNS; r++) {
+          // A trace that lost the page's events under load (no navigationStart, no script events)
+          // is a failed measurement, not a figure: take it again, at most twice.
+          let run = await traceLoad(ext.context, ext.worker, p.url, expectAudit);
+          for (let retry = 0; retry < 2 && expectAudit && run.longestMs === null; retry++)
+            run = await traceLoad(ext.context, ext.worker, p.url, expectAudit);
+          runs.push(run);
+        }
         const longest = runs.map((r) => r.longestMs).filter((x) => x !== null);
         results.figures.longTasks.push({
           name: p.name,
@@ -702,15 +698,16 @@ function judge(results) {
   }
   const b = results.figures.bundle;
   if (b)
-    add(
-      'content bundle (gzip)',
-      b.files.map((f) => f.file).join(' + '),
-      b.gzip,
-      b.gzip,
-      BUDGETS.bundleGzipBytes,
-      'B',
-      `${b.bytes} B raw`,
-    );
+    for (const page of ['entry', 'article', 'profile'])
+      add(
+        'content bundle (gzip)',
+        page === 'entry' ? 'every page (entry)' : `${page} page (entry + family + engine)`,
+        b.pages[page].gzip,
+        b.pages[page].gzip,
+        BUDGETS.bundleGzipBytes,
+        'B',
+        `${b.pages[page].chunks} chunks; whole graph ${b.whole} B`,
+      );
   const pp = results.figures.popup;
   if (pp) {
     if (pp.error)

@@ -30,7 +30,11 @@ interface Results {
   pages: PageRow[];
   figures: {
     longTasks: (Stats & { name: string; badge: string[] })[];
-    bundle: { gzip: number; files: { file: string }[] };
+    bundle: {
+      gzip: number;
+      whole: number;
+      pages: Record<'entry' | 'article' | 'profile' | 'whole', { gzip: number; chunks: number }>;
+    };
     popup: Stats & { error?: string };
     csv: Stats & { rows: number };
   };
@@ -75,8 +79,9 @@ describe('benchmark smoke run', () => {
       ).toBe(true);
     }
     // bundle, popup, CSV
-    expect(r.figures.bundle.gzip).toBeGreaterThan(1000);
-    expect(r.figures.bundle.files.length).toBeGreaterThanOrEqual(2);
+    expect(r.figures.bundle.pages.entry.gzip).toBeGreaterThan(1000);
+    expect(r.figures.bundle.pages.article.gzip).toBeGreaterThan(r.figures.bundle.pages.entry.gzip);
+    expect(r.figures.bundle.pages.profile.chunks).toBeGreaterThanOrEqual(2);
     expect(r.figures.popup.error).toBeUndefined();
     expect(isTime(r.figures.popup.median)).toBe(true);
     expect(isTime(r.figures.csv.median)).toBe(true);
