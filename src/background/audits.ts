@@ -3,7 +3,7 @@ import { readSettings } from '../settings';
 import { saveAudit } from '../storage/audits';
 import { type HowSocialDb, openDb } from '../storage/db';
 import { applyBadge, badgeFor, translate } from './badge';
-import { setSessionAudit } from './session';
+import { clearPending, pendingAudits, setSessionAudit, setSessionAuditPending } from './session';
 
 /**
  * A cached handle, not state: if the worker is stopped it is simply reopened. Every fact the
@@ -37,14 +37,31 @@ export async function recordError(err: unknown, now: number): Promise<void> {
 export async function acceptAudit(tabId: number, audit: Audit): Promise<boolean> {
   const settings = await readSettings();
   await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
-  await setSessionAudit(tabId, audit);
   // Non-article pages are answered (badge empty) but not history: the popup lists audited sites.
-  if (audit.kind === 'other') return true;
+  if (audit.kind === 'other') {
+    await setSessionAudit(tabId, audit);
+    return true;
+  }
+  const pending = await setSessionAuditPending(tabId, audit);
+  return storePending(pending, audit);
+}
+
+/** Store one write-ahead audit in IndexedDB and drop its entry; a failure is recorded, not lost. */
+async function storePending(key: string, audit: Audit): Promise<boolean> {
   try {
     await saveAudit(db(), audit);
-    return true;
   } catch (err) {
+    // The entry stays: the next start of the worker tries again (quota freed, disk back).
     await recordError(err, Date.now());
     return false;
   }
+  await clearPending(key);
+  return true;
+}
+
+/** Audits whose database write a stopped worker never finished: store them now. */
+export async function flushPending(): Promise<number> {
+  let stored = 0;
+  for (const [key, audit] of await pendingAudits()) if (await storePending(key, audit)) stored++;
+  return stored;
 }

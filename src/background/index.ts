@@ -1,5 +1,5 @@
 import { parseMessage, senderAllowed } from '../validate';
-import { db } from './audits';
+import { db, flushPending } from './audits';
 import { onAudit, onAuditTab, onHighlight, onHistory } from './handlers';
 import { applyBadge, badgeFor, translate } from './badge';
 import { allSessionAudits, clearTab, sessionAudit } from './session';
@@ -108,4 +108,10 @@ chrome.runtime.onStartup.addListener(() => {
 chrome.runtime.onInstalled.addListener(() => {
   void ensureAlarm();
   void prune();
+});
+
+// Every start of the worker (MV3 stops it whenever idle): store what a stopped worker left
+// half-written. Listeners above are registered first, synchronously, as MV3 requires.
+void flushPending().catch(() => {
+  // storage.session unreadable: the entries stay for the next start.
 });

@@ -20,6 +20,30 @@ export async function setSessionAudit(tabId: number, audit: Audit): Promise<void
   await chrome.storage.session.set({ [auditKey(tabId)]: audit });
 }
 
+/**
+ * Write-ahead entries for IndexedDB: an audit is recorded here (in the same storage.session write
+ * as the tab's copy) before its database transaction, and removed once that committed. A worker
+ * stopped in between (MV3 stops idle workers; a crash; CDP in tests) leaves the entry, and the next
+ * start of the worker stores it (flushPending). Re-storing is idempotent: saveAudit updates a row
+ * of the same URL and time instead of adding one.
+ */
+const pendingKey = (audit: Audit) => `pending:${audit.time}:${audit.url}`.slice(0, 600);
+
+export async function setSessionAuditPending(tabId: number, audit: Audit): Promise<string> {
+  const key = pendingKey(audit);
+  await chrome.storage.session.set({ [auditKey(tabId)]: audit, [key]: audit });
+  return key;
+}
+
+export async function clearPending(key: string): Promise<void> {
+  await chrome.storage.session.remove(key);
+}
+
+export async function pendingAudits(): Promise<[string, Audit][]> {
+  const all = await chrome.storage.session.get(null);
+  return Object.entries(all).filter((e): e is [string, Audit] => e[0].startsWith('pending:'));
+}
+
 export async function clearTab(tabId: number): Promise<void> {
   await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId)]);
 }
