@@ -1,7 +1,7 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
-import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, incremental, modelOf, outboundUrls } from './_social/common';
 import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -118,13 +118,7 @@ const bluesky: Adapter = {
     // The prefix selector walks the whole page: only where the head says Bluesky (or nothing).
     return mayBeSavedFrom(doc, BLUESKY_SAVED_SIGNS) && doc.querySelector(BLUESKY_SAVED) ? 0.6 : 0;
   },
-  extract(doc, url) {
-    return extractWith(doc, url, new Set());
-  },
-  extractMore(doc, url, previous) {
-    if (previous.url !== url.href) return extractWith(doc, url, new Set());
-    return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
-  },
+  ...incremental(extractWith),
 };
 
 export default bluesky;

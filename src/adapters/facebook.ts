@@ -1,7 +1,7 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
-import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, incremental, modelOf, outboundUrls } from './_social/common';
 import { FACEBOOK_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -139,13 +139,7 @@ const facebook: Adapter = {
   detect(_doc, url) {
     return hostMatches(url, HOSTS) ? 1 : 0;
   },
-  extract(doc, url) {
-    return extractWith(doc, url, new Set());
-  },
-  extractMore(doc, url, previous) {
-    if (previous.url !== url.href) return extractWith(doc, url, new Set());
-    return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
-  },
+  ...incremental(extractWith),
 };
 
 export default facebook;

@@ -1,7 +1,7 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, isoTime, langOf, incremental, modelOf, outboundUrls } from './_social/common';
 import { MASTODON_MOUNT } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -131,13 +131,7 @@ const mastodon: Adapter = {
     // Any server runs Mastodon; its web app always mounts into #mastodon.
     return doc.getElementById(MASTODON_MOUNT) ? 0.95 : 0;
   },
-  extract(doc, url) {
-    return extractWith(doc, url, new Set());
-  },
-  extractMore(doc, url, previous) {
-    if (previous.url !== url.href) return extractWith(doc, url, new Set());
-    return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
-  },
+  ...incremental(extractWith),
 };
 
 export default mastodon;

@@ -1,7 +1,7 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, hostMatches, isoTime, langOf, mergeInto, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, isoTime, langOf, incremental, modelOf, outboundUrls } from './_social/common';
 import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -200,14 +200,7 @@ const x: Adapter = {
     // query walks the whole page, so only where the head or the mount point says X (or nothing).
     return mayBeSavedFrom(doc, X_SAVED) && doc.querySelector(TWEET) ? 0.6 : 0;
   },
-  extract(doc, url) {
-    return extractWith(doc, url, new Set());
-  },
-  extractMore(doc, url, previous) {
-    if (previous.url !== url.href) return extractWith(doc, url, new Set());
-    const known = new Set(previous.social?.posts.map((p) => p.id) ?? []);
-    return mergeInto(previous, extractWith(doc, url, known));
-  },
+  ...incremental(extractWith),
 };
 
 export default x;

@@ -1,3 +1,4 @@
+import type { Adapter } from '../adapter';
 import { squash } from '../../lib/dom';
 import type { PageKind, PageModel, Platform, SocialPost, SocialSection } from '../../model';
 
@@ -50,6 +51,22 @@ export function mergeInto(previous: PageModel, fresh: PageModel): PageModel {
     ),
   };
   return { ...previous, kind: fresh.kind, lang: fresh.lang ?? previous.lang, social };
+}
+
+/**
+ * `extract` and `extractMore` for a timeline adapter whose `extractWith(doc, url, known)` parses
+ * only posts whose id is not in `known`: a new URL starts afresh, more of the same page merges.
+ */
+export function incremental(
+  extractWith: (doc: Document, url: URL, known: Set<string>) => PageModel,
+): Pick<Adapter, 'extract' | 'extractMore'> {
+  return {
+    extract: (doc, url) => extractWith(doc, url, new Set()),
+    extractMore(doc, url, previous) {
+      if (previous.url !== url.href) return extractWith(doc, url, new Set());
+      return mergeInto(previous, extractWith(doc, url, new Set(previous.social?.posts.map((p) => p.id) ?? [])));
+    },
+  };
 }
 
 export function modelOf(
