@@ -4,14 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../scripts/lib/messages.mjs';
 import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.mjs';
 import type { Audit } from '../../src/model';
+import { sampleAudit } from './setup';
 
-const audit: Audit = {
+// The shared sample audit (tests/unit/setup.ts), with the findings and facts this CLI test reads.
+const base = sampleAudit();
+const audit: Audit = sampleAudit({
   url: 'https://blog.example/post/',
-  site: 'blog.example',
-  kind: 'article',
-  platform: 'wordpress',
-  score: 37,
-  band: 'red',
   findings: [
     {
       rule: 'comments-closed',
@@ -32,26 +30,10 @@ const audit: Audit = {
       ],
     },
   ],
-  facts: {
-    commentSystem: 'native',
-    commentsState: 'closed',
-    requiredFields: null,
-    newsletterCheckbox: null,
-    comments: 2,
-    pingbacks: 0,
-    authorComments: 1,
-    followers: null,
-    following: null,
-    visiblePosts: null,
-    replies: null,
-    reposts: null,
-    likes: null,
-  },
+  facts: { ...base.facts, authorComments: 1 },
   time: Date.UTC(2026, 10, 22, 10, 0, 0),
-  rulesVersion: 1,
   fingerprints: ['abc'],
-  sample: 2,
-};
+});
 
 const messages = {
   rule_comments_closed_title: { message: 'Comments are closed' },
