@@ -18,12 +18,13 @@ export function factsOf(model: PageModel): Facts {
       : null,
     newsletterCheckbox: newsletter,
     // comments === null means "in an iframe, not counted" (the adapter's call, never a guess)
-    comments: isArticle && human ? human.length : null,
-    pingbacks: isArticle ? (comments ? comments.length - (human?.length ?? 0) : 0) : null,
-    authorComments: isArticle && human ? human.filter((x) => x.byPostAuthor).length : null,
+    // a sampled thread (c.counts) reports the counts over every comment, not over the sample
+    comments: isArticle && human ? (c?.counts?.comments ?? human.length) : null,
+    pingbacks: isArticle ? (comments ? (c?.counts?.pingbacks ?? comments.length - (human?.length ?? 0)) : 0) : null,
+    authorComments: isArticle && human ? (c?.counts?.byPostAuthor ?? human.filter((x) => x.byPostAuthor).length) : null,
     followers: model.kind === 'profile' ? (s?.followers ?? null) : null,
     following: model.kind === 'profile' ? (s?.following ?? null) : null,
-    visiblePosts: model.kind === 'profile' ? (s?.posts.length ?? 0) : null,
+    visiblePosts: model.kind === 'profile' ? (s?.postsSeen ?? s?.posts.length ?? 0) : null,
     replies: model.kind === 'post' ? (s?.mainPost?.replies ?? null) : null,
     reposts: model.kind === 'post' ? (s?.mainPost?.reposts ?? null) : null,
     likes: model.kind === 'post' ? (s?.mainPost?.likes ?? null) : null,

@@ -79,7 +79,22 @@ export interface CommentSection {
    * null when the thread lives in an iframe or is loaded by a third party: we don't guess.
    */
   comments: Comment[] | null;
+  /**
+   * Set when `comments` is only a sample of a longer thread (the adapter reads at most a few
+   * hundred comments in full: DESIGN.md's 50 ms budget for a 50,000-element page). Counted over
+   * every comment item in the DOM from its markup alone (class names), so the facts stay exact.
+   */
+  counts?: CommentCounts;
   evidence: Evidence[];
+}
+
+export interface CommentCounts {
+  /** human comments (pingbacks and trackbacks excluded) */
+  comments: number;
+  /** pingbacks and trackbacks */
+  pingbacks: number;
+  /** human comments the markup marks as the post author's (`bypostauthor`, `blog-author`, …) */
+  byPostAuthor: number;
 }
 
 export interface Link {
@@ -148,6 +163,11 @@ export interface SocialSection {
   postsCount?: number | null;
   /** posts visible on the page, deduplicated by id, pinned and promoted included (rules filter) */
   posts: SocialPost[];
+  /**
+   * Set when `posts` holds only the newest posts of a longer timeline (the adapter reads at most
+   * a few hundred in full): how many distinct posts the page showed in all.
+   */
+  postsSeen?: number;
   /** the focused post of a single-post page */
   mainPost?: SocialPost;
   /** names of counts the adapter saw but could not read ("followers", "likes:1234", …) */
