@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { Window as HappyWindow } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeFor, auditSignature } from '../../src/content/run';
 import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/lib/highlight';
-import { DEFAULT_SETTINGS } from '../../src/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings';
 import { chromeMock, sampleAudit } from './setup';
 
 describe('highlight', () => {
@@ -77,5 +79,52 @@ describe('content script on a page that is neither article nor profile', () => {
     expect(await ask({ type: 'run-audit' }, { id: 'another-extension' })).toBe('no answer');
     expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
     (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+  });
+});
+
+describe('content script on an article', () => {
+  it('gives the page its turn between detect, extract and judge (no single long task)', async () => {
+    vi.resetModules();
+    // A window of its own: the shared test document still has the previous test's observer on it.
+    // Without its stylesheet link, which happy-dom would fetch: no test reaches the network (the
+    // comment form's wp-comments-post.php still says WordPress).
+    const win = new HappyWindow({ url: 'https://backstube.example/2024/05/sauerteig/' });
+    win.document.write(readFileSync('tests/fixtures/blog/wp-de-open.html', 'utf8').replace(/<link\b[^>]*>/g, ''));
+    const stages: string[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    let judged = false;
+    g.scheduler = {
+      yield: () => {
+        stages.push(judged ? 'after judge' : 'yield');
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    try {
+      const chrome = chromeMock();
+      // passive audits off: only the audit asked for below runs
+      await chrome.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, passive: false } });
+      const { startContent } = await import('../../src/content/run');
+      startContent(win as unknown as Window & typeof globalThis);
+      const listener = chrome.runtime.onMessage.listeners[0] as unknown as (
+        m: unknown,
+        s: unknown,
+        r: (x: unknown) => void,
+      ) => boolean;
+      const res = (await new Promise<unknown>((resolve) =>
+        listener({ type: 'run-audit' }, { id: chrome.runtime.id }, (x) => {
+          judged = true;
+          resolve(x);
+        }),
+      )) as { audit: { kind: string; platform: string; findings: unknown[] } };
+      expect(res.audit).toMatchObject({ kind: 'article', platform: 'wordpress' });
+      expect(res.audit.findings.length).toBeGreaterThan(0);
+      // once after detect, once after extract: judging starts in a task of its own
+      expect(stages).toEqual(['yield', 'yield']);
+    } finally {
+      g.scheduler = before;
+      (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+      await win.happyDOM.close();
+    }
   });
 });
