@@ -1,7 +1,18 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
-import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, incremental, modelOf, outboundUrls } from './_social/common';
+import {
+  countRest,
+  emptySocial,
+  hostMatches,
+  type Intake,
+  incremental,
+  isoOf,
+  langOf,
+  leadingTexts,
+  modelOf,
+  outboundUrls,
+} from './_social/common';
 import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -47,12 +58,26 @@ function countIn(item: Element, testids: string[]): number | null {
   return null;
 }
 
+/** The item's own post link: the one with the time tooltip, else the first post link. */
+function postLinkOf(item: Element): { link: Element | undefined; m: RegExpExecArray | null } {
+  const links = item.querySelectorAll('a[href*="/post/"]');
+  let link: Element | undefined;
+  for (const a of links) {
+    if (a.hasAttribute('data-tooltip') || a.getAttribute('aria-label')) {
+      link = a;
+      break;
+    }
+  }
+  const href = (link ?? links[0])?.getAttribute('href') ?? '';
+  return { link, m: /\/profile\/([^/]+)\/post\/([\w]+)/.exec(href) };
+}
+
+function itemId(item: Element): string | undefined {
+  return postLinkOf(item).m?.[2];
+}
+
 function parseItem(item: Element, host: string, paths: SiblingIndex): SocialPost | null {
-  const link = [...item.querySelectorAll('a[href*="/post/"]')].find(
-    (a) => a.hasAttribute('data-tooltip') || a.getAttribute('aria-label'),
-  );
-  const href = (link ?? item.querySelector('a[href*="/post/"]'))?.getAttribute('href') ?? '';
-  const m = /\/profile\/([^/]+)\/post\/([\w]+)/.exec(href);
+  const { link, m } = postLinkOf(item);
   if (!m) return null;
   const textEl = item.querySelector('[data-testid="postText"]');
   // The context lines ("Reposted by …", "Pinned", "Reply to …") sit above the text, among the first text nodes.
@@ -76,7 +101,7 @@ function parseItem(item: Element, host: string, paths: SiblingIndex): SocialPost
   };
 }
 
-function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const { kind, handle, rkey } = kindOf(url, doc);
   const social = emptySocial();
   social.handle = handle;
@@ -96,9 +121,19 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   const paths = siblingIndex();
   // One id set instead of `posts.some` per item: a long feed made that quadratic.
   const listed = new Set<string>();
-  for (const item of doc.querySelectorAll(ITEM)) {
+  const items = doc.querySelectorAll(ITEM);
+  for (let i = 0; i < items.length; i++) {
+    // The newest MAX_POSTS in full, the rest only counted; a thread's focused post comes first.
+    if (social.posts.length >= intake.room) {
+      countRest(items, i, itemId, intake);
+      break;
+    }
+    const item = items[i];
+    // Known posts are skipped before the full parse (the focused post is re-read for fresh counts).
+    const id = itemId(item);
+    if (!id || (intake.known.has(id) && id !== rkey)) continue;
     const post = parseItem(item, url.hostname, paths);
-    if (!post || (known.has(post.id) && post.id !== rkey)) continue;
+    if (!post) continue;
     if (kind === 'post' && post.id === rkey && !social.mainPost) social.mainPost = post;
     else if (!listed.has(post.id)) {
       listed.add(post.id);

@@ -1,7 +1,18 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost } from '../model';
-import { emptySocial, hostMatches, isoOf, langOf, leadingTexts, incremental, modelOf, outboundUrls } from './_social/common';
+import {
+  countRest,
+  emptySocial,
+  hostMatches,
+  type Intake,
+  incremental,
+  isoOf,
+  langOf,
+  leadingTexts,
+  modelOf,
+  outboundUrls,
+} from './_social/common';
 import { FACEBOOK_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -56,6 +67,11 @@ function postIdOf(href: string | null): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
+/** The id parsePost gives a unit, read without parsing it. */
+function unitId(unit: Element): string | undefined {
+  return postIdOf(unit.querySelector(PERMALINK)?.getAttribute('href') ?? null) ?? unit.getAttribute('aria-posinset') ?? undefined;
+}
+
 function parsePost(unit: Element, pageHost: string, paths: SiblingIndex): SocialPost | null {
   const link = unit.querySelector(PERMALINK);
   const id = postIdOf(link?.getAttribute('href') ?? null) ?? unit.getAttribute('aria-posinset') ?? undefined;
@@ -99,7 +115,7 @@ function units(doc: Document): Element[] {
   return [...main.querySelectorAll('[role="article"]')].filter((a) => !a.parentElement?.closest('[role="article"]'));
 }
 
-function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const { kind, handle } = kindOf(url);
   const social = emptySocial();
   social.handle = handle;
@@ -119,9 +135,16 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   const paths = siblingIndex();
   // One id set instead of `posts.some` per unit: a long feed made that quadratic.
   const listed = new Set<string>();
-  for (const unit of units(doc)) {
+  const feed = units(doc);
+  for (let i = 0; i < feed.length; i++) {
+    // The newest MAX_POSTS in full, the rest only counted.
+    if (social.posts.length >= intake.room) {
+      countRest(feed, i, unitId, intake);
+      break;
+    }
+    const unit = feed[i];
     const id = postIdOf(unit.querySelector(PERMALINK)?.getAttribute('href') ?? null);
-    if (id && known.has(id)) continue;
+    if (id && intake.known.has(id)) continue;
     const post = parsePost(unit, url.hostname, paths);
     if (!post || listed.has(post.id)) continue;
     if (kind === 'post' && !social.mainPost) social.mainPost = post;

@@ -1,7 +1,7 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, isoTime, langOf, incremental, modelOf, outboundUrls } from './_social/common';
+import { countRest, emptySocial, type Intake, incremental, isoTime, langOf, modelOf, outboundUrls } from './_social/common';
 import { MASTODON_MOUNT } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -46,6 +46,15 @@ function counterOf(el: Element | null | undefined): number | null {
   return /\+$/.test(text) ? null : parseCount(text);
 }
 
+/** The id parseStatus gives a timeline status, read without parsing it; none for the detailed one. */
+function timelineStatusId(status: Element): string | undefined {
+  if (status.closest('.detailed-status')) return undefined;
+  return (
+    status.getAttribute('data-id') ??
+    /\/(\d+)(?:\/|$)/.exec(status.querySelector('a.status__relative-time')?.getAttribute('href') ?? '')?.[1]
+  );
+}
+
 function parseStatus(status: Element, host: string, detailed: boolean, paths: SiblingIndex): SocialPost | null {
   const id =
     status.getAttribute('data-id') ??
@@ -83,7 +92,7 @@ function parseStatus(status: Element, host: string, detailed: boolean, paths: Si
   };
 }
 
-function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const { kind, handle, statusId, withReplies } = kindOf(url);
   const social = emptySocial();
   social.handle = handle;
@@ -110,10 +119,17 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   if (kind === 'post' && detailed) social.mainPost = parseStatus(detailed, url.hostname, true, paths) ?? undefined;
   if (social.mainPost && statusId) social.mainPost.id = statusId;
   const listed = new Set<string>();
-  for (const status of doc.querySelectorAll('.status[data-id], .status__wrapper .status')) {
+  const statuses = doc.querySelectorAll('.status[data-id], .status__wrapper .status');
+  for (let i = 0; i < statuses.length; i++) {
+    // The newest MAX_POSTS in full, the rest only counted.
+    if (social.posts.length >= intake.room) {
+      countRest(statuses, i, timelineStatusId, intake);
+      break;
+    }
+    const status = statuses[i];
     if (status.closest('.detailed-status')) continue;
     const id = status.getAttribute('data-id');
-    if (id && (known.has(id) || id === social.mainPost?.id)) continue;
+    if (id && (intake.known.has(id) || id === social.mainPost?.id)) continue;
     const post = parseStatus(status, url.hostname, false, paths);
     // One id set instead of `posts.some` per status: a long timeline made that quadratic.
     if (post && !listed.has(post.id)) {

@@ -1,7 +1,17 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { emptySocial, hostMatches, isoTime, langOf, incremental, modelOf, outboundUrls } from './_social/common';
+import {
+  countRest,
+  emptySocial,
+  hostMatches,
+  type Intake,
+  incremental,
+  isoTime,
+  langOf,
+  modelOf,
+  outboundUrls,
+} from './_social/common';
 import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -156,7 +166,13 @@ function readHeader(doc: Document, social: SocialSection, handle: string | undef
   if (bar) social.postsCount = parseCount(bar.textContent);
 }
 
-function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageModel {
+/** A tweet's id as cheaply as it can be read: its permalink around the first `time`. */
+function tweetId(article: Element): string | undefined {
+  const time = article.querySelector('time');
+  return statusIdOf(time?.closest('a[href*="/status/"]') ?? (time ? null : article.querySelector('a[href*="/status/"]')));
+}
+
+function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const { kind, handle, statusId } = kindOf(url, doc);
   const social = emptySocial();
   social.handle = handle;
@@ -168,10 +184,18 @@ function extractWith(doc: Document, url: URL, known: ReadonlySet<string>): PageM
   const paths = siblingIndex();
   // A timeline holds thousands of posts: `posts.some` per post was quadratic (22 % of a 50k audit).
   const seen = new Set<string>();
-  for (const article of topLevelTweets(doc)) {
+  const { known } = intake;
+  const tweets = topLevelTweets(doc);
+  for (let i = 0; i < tweets.length; i++) {
+    // The newest MAX_POSTS in full, the rest only counted (a focused post is found before its replies).
+    if (social.posts.length >= intake.room) {
+      countRest(tweets, i, tweetId, intake);
+      break;
+    }
+    const article = tweets[i];
     // Skipping posts an earlier extraction read is only for extractMore; a first extraction knows none.
     if (known.size > 0) {
-      const permalinkId = statusIdOf(article.querySelector('time')?.closest('a[href*="/status/"]'));
+      const permalinkId = tweetId(article);
       if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
     }
     const post = parseTweet(article, pageHost, social.unreadable, paths);
