@@ -40,6 +40,15 @@ const option = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const SMOKE = flag('smoke');
+// `--only audit,csv,longtask,popup`: a subset of the figures, for a quick look at one budget while
+// working on it (the bundle is always measured: it costs nothing). The README's table comes from
+// a full run.
+const ONLY = option('only')?.split(',');
+const wants = (part) => !ONLY || ONLY.includes(part);
+if (ONLY?.some((p) => !['audit', 'csv', 'longtask', 'popup'].includes(p))) {
+  console.error(`--only takes audit, csv, longtask, popup (comma-separated); got ${ONLY.join(',')}`);
+  process.exit(2);
+}
 const SIZES = (option('sizes') ?? (SMOKE ? '1000' : '1000,10000,50000,200000')).split(',').map(Number);
 const OUT = option('out') ?? join(ROOT, 'bench/results/latest.json');
 const POPUP_AUDITS = Number(option('popup-audits') ?? (SMOKE ? 200 : 10_000));
@@ -371,6 +380,7 @@ async function seedPopupDb(page, audits) {
 }
 
 async function popupFirstRender(context, extensionId, audits, runs) {
+  log(`popup: seeding ${audits} audits`);
   const url = `chrome-extension://${extensionId}/popup/index.html`;
   const first = await context.newPage();
   await first.goto(url);
@@ -466,7 +476,7 @@ async function main() {
     });
     const ctx = await browser.newContext();
     await ctx.route(/^https:\/\/(blog|shop|fixtures)\.example\/|^https:\/\/x\.com\//, route);
-    for (const p of pages) {
+    for (const p of wants('audit') ? pages : []) {
       const page = await ctx.newPage();
       await page.goto(p.url, { waitUntil: 'load', timeout: 120_000 });
       await page.addScriptTag({ path: bundles.engine });
@@ -502,7 +512,7 @@ async function main() {
     }
 
     // ---- CSV export of N findings, in a page of the local server (its own IndexedDB)
-    {
+    if (wants('csv')) {
       const page = await ctx.newPage();
       await page.goto(`${server.url}/package.json`);
       await page.addScriptTag({ path: bundles.csv });
@@ -526,9 +536,10 @@ async function main() {
     try {
       await ext.context.route(/^https:\/\/(blog|shop|fixtures)\.example\/|^https:\/\/x\.com\//, route);
       results.figures.longTasks = [];
-      for (const p of pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline')) {
+      for (const p of wants('longtask') ? pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline') : []) {
         const runs = [];
-        const expectAudit = Boolean(results.pages.find((x) => x.url === p.url)?.adapter);
+        // without the audit figures, every generated blog and timeline page is expected to be claimed
+        const expectAudit = wants('audit') ? Boolean(results.pages.find((x) => x.url === p.url)?.adapter) : true;
         for (let r = 0; r < LONGTASK_RUNS; r++) {
           // A trace that lost the page's events under load (no navigationStart, no script events)
           // is a failed measurement, not a figure: take it again, at most twice.
@@ -551,16 +562,16 @@ async function main() {
           `${p.name}: longest content-script task ${longest.map((x) => round(x, 1)).join(', ')} ms, badge ${runs.map((r) => r.badge)}`,
         );
       }
-      log(`popup: seeding ${POPUP_AUDITS} audits`);
-      const popup = await popupFirstRender(ext.context, ext.extensionId, POPUP_AUDITS, POPUP_RUNS);
-      results.figures.popup = popup.error
-        ? { error: popup.error, audits: POPUP_AUDITS }
-        : {
-            audits: POPUP_AUDITS,
-            ...stats(popup.samples),
-            lcp: popup.lcp.length ? stats(popup.lcp) : null,
-            domContentLoaded: popup.dcl.length ? stats(popup.dcl) : null,
-          };
+      const popup = wants('popup') ? await popupFirstRender(ext.context, ext.extensionId, POPUP_AUDITS, POPUP_RUNS) : null;
+      if (popup)
+        results.figures.popup = popup.error
+          ? { error: popup.error, audits: POPUP_AUDITS }
+          : {
+              audits: POPUP_AUDITS,
+              ...stats(popup.samples),
+              lcp: popup.lcp.length ? stats(popup.lcp) : null,
+              domContentLoaded: popup.dcl.length ? stats(popup.dcl) : null,
+            };
     } finally {
       await ext.close();
     }
@@ -678,6 +689,27 @@ function judge(results) {
           'ms',
           `${p.incremental.postsAfter} posts after`,
         );
+    }
+  }
+  // The ratio at one size carries the audit's fixed cost (rules, lexicons, the article's head):
+  // at 1k elements the walk takes ~0.1 ms, less than any audit's constant part. How the audit
+  // grows with the page is the slope between two sizes of the same generated page: the extra
+  // audit time per extra walk time.
+  for (const kind of ['blog', 'timeline']) {
+    const sized = results.pages.filter((p) => p.kind === kind && p.audit).sort((a, b) => a.size - b.size);
+    for (let i = 1; i < sized.length; i++) {
+      const [a, b] = [sized[i - 1], sized[i]];
+      const walk = b.bare.median - a.bare.median;
+      if (walk <= 0) continue;
+      add(
+        'audit ÷ bare walk, growth',
+        `${kind} ${a.size / 1000}k → ${b.size / 1000}k`,
+        (b.audit.median - a.audit.median) / walk,
+        null,
+        BUDGETS.walkRatio,
+        '×',
+        `audit +${round(b.audit.median - a.audit.median, 1)} ms, walk +${round(walk, 1)} ms`,
+      );
     }
   }
   for (const t of results.figures.longTasks ?? []) {
