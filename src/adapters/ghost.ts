@@ -17,7 +17,7 @@ const ghost: Adapter = {
   extract(doc, url) {
     const isArticle = isGhost(doc) && articleConfidence(doc) > 0;
     return blogModel(doc, url, 'ghost', isArticle, {
-      listComments: () => [],
+      listComments: () => ({ comments: [] }),
       platformSection: (d) => membersOnly(d.querySelector('[data-ghost-comments], #ghost-comments-root, .gh-comments'), 'Ghost'),
     });
   },

@@ -26,7 +26,7 @@ const medium: Adapter = {
   extract(doc, url) {
     const isArticle = isMedium(doc, url) && articleConfidence(doc) > 0;
     return blogModel(doc, url, 'medium', isArticle, {
-      listComments: () => [],
+      listComments: () => ({ comments: [] }),
       platformSection: (d) =>
         membersOnly(
           d.querySelector(

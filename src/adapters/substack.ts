@@ -20,7 +20,7 @@ const substack: Adapter = {
   extract(doc, url) {
     const isArticle = isSubstack(doc, url) && articleConfidence(doc) > 0;
     return blogModel(doc, url, 'substack', isArticle, {
-      listComments: () => [],
+      listComments: () => ({ comments: [] }),
       // comments need a (sometimes paid) subscription; posts with comments off show no comment button
       platformSection: (d) =>
         membersOnly(

@@ -1,7 +1,8 @@
-import { evidenceOf, excerpt } from '../../lib/dom';
+import { evidenceOf, excerpt, siblingIndex } from '../../lib/dom';
 import type { Comment } from '../../model';
 import { dateFromEpochMs, parseDate } from './dates';
 import { attr, textOf } from './dom';
+import { type ListedComments, sampleThreads } from './sample';
 
 /**
  * Blogger's two comment layouts:
@@ -28,60 +29,106 @@ function owner(el: Element, items: Set<Element>): Element | null {
   return null;
 }
 
-function threaded(root: Element): Comment[] {
+/** The comments to read in full and, when that is a sample, the counts over every item. */
+function listed(
+  total: number,
+  depths: readonly number[],
+  read: (i: number) => Comment,
+  isAuthor: (i: number) => boolean,
+): ListedComments {
+  const pick = sampleThreads(depths);
+  if (!pick) return { comments: Array.from({ length: total }, (_, i) => read(i)) };
+  let byPostAuthor = 0;
+  for (let i = 0; i < total; i++) if (isAuthor(i)) byPostAuthor++;
+  // Blogger has no pingbacks: every item is a person's comment
+  return { comments: pick.map(read), counts: { comments: total, pingbacks: 0, byPostAuthor } };
+}
+
+function threaded(root: Element): ListedComments {
   const list = [...root.querySelectorAll(THREADED_ITEM)];
   const items = new Set(list);
   const first = (item: Element, selector: string) =>
     [...item.querySelectorAll(selector)].find((el) => owner(el, items) === item) ?? null;
-  return list.map((item) => {
+  const position = new Map<Element, number>();
+  const parents: (Element | null)[] = [];
+  const depths: number[] = [];
+  list.forEach((item, i) => {
+    position.set(item, i);
     const parent = item.parentElement ? owner(item.parentElement, items) : null;
-    let depth = 0;
-    for (let p = parent; p; p = p.parentElement ? owner(p.parentElement, items) : null) depth++;
+    parents.push(parent);
+    // document order puts a parent before its replies: its depth is known
+    depths.push(parent ? depths[position.get(parent) as number] + 1 : 0);
+  });
+  // the badge's owner is the comment it marks: one look-up for the page, not one per comment
+  const badged = new Set<Element>();
+  for (const badge of root.getElementsByClassName('blog-author')) {
+    const item = owner(badge, items);
+    if (item) badged.add(item);
+  }
+  const index = siblingIndex();
+  const read = (i: number): Comment => {
+    const item = list[i];
+    const parent = parents[i];
     const textEl = first(item, '.comment-content');
     const text = textEl ? textOf(textEl) : '';
     const c: Comment = {
       author: excerpt(textOf(first(item, 'cite.user, .comment-header cite, cite') ?? item.ownerDocument.createElement('i')), 100),
       text,
       kind: 'comment',
-      byPostAuthor: !!first(item, '.blog-author'),
-      depth,
-      evidence: evidenceOf(item, text),
+      byPostAuthor: badged.has(item),
+      depth: depths[i],
+      evidence: evidenceOf(item, text, index),
     };
     if (item.id) c.id = item.id;
     if (parent?.id) c.parentId = parent.id;
     const date = dateOf(item, items);
     if (date) c.date = date;
     return c;
-  });
+  };
+  return listed(list.length, depths, read, (i) => badged.has(list[i]));
 }
 
-function classic(block: Element): Comment[] {
-  const out: Comment[] = [];
-  for (const dt of block.querySelectorAll('dt.comment-author, dt')) {
-    const body = dt.nextElementSibling?.localName === 'dd' ? dt.nextElementSibling : null;
-    const footer = body?.nextElementSibling?.localName === 'dd' ? body.nextElementSibling : null;
+function classic(block: Element): ListedComments {
+  const dts = [...block.getElementsByTagName('dt')];
+  const bodyOf = (dt: Element) => (dt.nextElementSibling?.localName === 'dd' ? dt.nextElementSibling : null);
+  const footerOf = (body: Element | null) => (body?.nextElementSibling?.localName === 'dd' ? body.nextElementSibling : null);
+  const isAuthor = (dt: Element) => {
+    const body = bodyOf(dt);
+    return [dt, body, footerOf(body)].some((el) => el?.classList.contains('blog-author') || !!el?.querySelector('.blog-author'));
+  };
+  const index = siblingIndex();
+  const read = (i: number): Comment => {
+    const dt = dts[i];
+    const body = bodyOf(dt);
+    const footer = footerOf(body);
     const authorLink = dt.querySelector('a[href*="/profile/"], a[rel="nofollow"], a:not([name])');
     const text = body ? textOf(body) : '';
     const c: Comment = {
       author: excerpt(textOf(authorLink ?? dt).replace(/\s+(said|sagte|hat gesagt|meinte)\.*:?\s*$/i, ''), 100),
       text,
       kind: 'comment',
-      byPostAuthor: [dt, body, footer].some((el) => el?.classList.contains('blog-author') || !!el?.querySelector('.blog-author')),
+      byPostAuthor: isAuthor(dt),
       depth: 0,
-      evidence: evidenceOf(dt, text),
+      evidence: evidenceOf(dt, text, index),
     };
     const id = dt.id || attr(dt.querySelector('a[name]'), 'name');
     if (id) c.id = id;
     const date = footer ? dateOf(footer) : undefined;
     if (date) c.date = date;
-    out.push(c);
-  }
-  return out;
+    return c;
+  };
+  // the classic layout is flat: every comment is a thread of its own
+  return listed(
+    dts.length,
+    dts.map(() => 0),
+    read,
+    (i) => isAuthor(dts[i]),
+  );
 }
 
-export function bloggerComments(doc: Document): Comment[] {
+export function bloggerComments(doc: Document): ListedComments {
   const block = doc.querySelector('dl#comments-block, dl.comments-block');
   if (block) return classic(block);
   const holder = doc.querySelector('#comment-holder, .comments-content, .comment-thread');
-  return holder ? threaded(holder) : [];
+  return holder ? threaded(holder) : { comments: [] };
 }

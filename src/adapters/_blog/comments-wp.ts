@@ -1,7 +1,8 @@
-import { evidenceOf, excerpt } from '../../lib/dom';
-import type { Comment } from '../../model';
+import { evidenceOf, excerpt, type SiblingIndex, siblingIndex } from '../../lib/dom';
+import type { Comment, CommentCounts } from '../../model';
 import { parseDate } from './dates';
-import { attr, depthClass, textOf } from './dom';
+import { attr, depthOfClass, textOf } from './dom';
+import { type ListedComments, sampleThreads } from './sample';
 
 /**
  * Comment lists written by WordPress's `wp_list_comments()` (classic themes, block themes'
@@ -11,11 +12,11 @@ import { attr, depthClass, textOf } from './dom';
  *
  * Linear in the page: each comment is read from its own parts (the children that are not the
  * nested replies), never by querying its whole subtree, so a deep thread of thousands of
- * comments costs no more than a flat one.
+ * comments costs no more than a flat one. Past DETAIL_LIMIT items only a sample of whole threads
+ * is read in full (./sample.ts); every item is still counted from its class string.
  */
 
 const ITEM_CLASSES = ['comment', 'pingback', 'trackback'];
-const ITEM = '.comment, .pingback, .trackback';
 const AREA_IDS = ['comments', 'comment-list', 'commentlist'];
 const AREA_CLASSES = ['comments-area', 'comment-list', 'commentlist', 'wp-block-comments', 'wp-block-comment-template'];
 
@@ -82,10 +83,10 @@ interface Roles {
 }
 
 /**
- * `itemText`: the page's `[itemprop="text"]` elements, found once by one native query: reading
- * `itemprop` from every element of every comment cost more than the class look-ups.
+ * `itemprop="text"` (schema.org markup) is read per element only until a text class is found:
+ * at most DETAIL_LIMIT comments are read, so this stays cheaper than a whole-page attribute query.
  */
-function rolesOf(parts: readonly Element[], itemText: ReadonlySet<Element>): Roles {
+function rolesOf(parts: readonly Element[]): Roles {
   const r: Roles = { text: null, textRank: 99, author: null, authorRank: 99, time: null, dates: [], badge: false };
   const visit = (el: Element, inMeta: boolean) => {
     // `className` is the class attribute of HTML elements (faster than getAttribute); an <svg> icon
@@ -117,7 +118,7 @@ function rolesOf(parts: readonly Element[], itemText: ReadonlySet<Element>): Rol
       r.author = el;
       r.authorRank = AUTHOR_CLASSES.length;
     }
-    if (r.textRank > TEXT_CLASSES.length && itemText.size > 0 && itemText.has(el)) {
+    if (r.textRank > TEXT_CLASSES.length && el.getAttribute('itemprop') === 'text') {
       r.text = el;
       r.textRank = TEXT_CLASSES.length;
     }
@@ -139,7 +140,37 @@ function inArea(el: Element, areas: readonly Element[]): boolean {
   return areas.some((a) => a.contains(el));
 }
 
-function candidates(doc: Document): Element[] {
+/**
+ * The nearest ancestor of `el` in `set`. `seen` remembers the answer for every element walked
+ * through, so the ancestors the items share (the list, the comment area, the page) are walked
+ * once for the whole thread, not once per comment.
+ */
+function ancestorIn(el: Element, set: { has(el: Element): boolean }, seen: Map<Element, Element | null>): Element | null {
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    if (set.has(n)) {
+      found = n;
+      break;
+    }
+    const known = seen.get(n);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(n);
+  }
+  for (const p of path) seen.set(p, found);
+  return found;
+}
+
+/** The comment items and their class strings, read once. */
+interface Items {
+  list: Element[];
+  classes: string[];
+}
+
+function candidates(doc: Document): Items {
   const areas: Element[] = [];
   for (const id of AREA_IDS) {
     const el = doc.getElementById(id);
@@ -155,15 +186,24 @@ function candidates(doc: Document): Element[] {
   }
   // depth-N marks comment_class() output anywhere; plain <li> items count inside a comment list
   // (WordPress.com prints pingbacks as `<li class="post pingback">` without depth)
+  const cls = new Map<Element, string>();
   const depth = new Map<Element, number | null>();
-  for (const el of all) depth.set(el, depthClass(el));
+  for (const el of all) {
+    const c = el.getAttribute('class') ?? '';
+    cls.set(el, c);
+    depth.set(el, depthOfClass(c));
+  }
   const picked = all.filter((el) => depth.get(el) !== null || (el.localName === 'li' && inArea(el, areas)));
   const inList = new Set(picked);
-  // a theme that repeats comment_class() on an inner element would count each comment twice
-  return picked.filter((el) => {
-    const outer = el.parentElement?.closest(ITEM);
+  // a theme that repeats comment_class() on an inner element would count each comment twice.
+  // The nearest item-classed ancestor is what `closest('.comment, .pingback, .trackback')` finds,
+  // without matching a selector list at every level for every comment
+  const nearest = new Map<Element, Element | null>();
+  const list = picked.filter((el) => {
+    const outer = ancestorIn(el, depth, nearest);
     return !(outer && inList.has(outer) && depth.get(outer) === depth.get(el) && outer.firstElementChild?.contains(el));
   });
+  return { list, classes: list.map((el) => cls.get(el) as string) };
 }
 
 /** The comment's own parts: its child elements except nested replies. */
@@ -208,31 +248,45 @@ function kindOf(cls: string, text: string): Comment['kind'] {
   return 'comment';
 }
 
-export function wpComments(doc: Document): Comment[] {
-  const list = candidates(doc);
-  const items = new Set(list);
-  const parentOf = new Map<Element, Element | null>();
-  const depthOf = new Map<Element, number>();
-  for (const item of list) {
-    let parent: Element | null = null;
-    for (let n = item.parentElement; n; n = n.parentElement) {
-      if (items.has(n)) {
-        parent = n;
-        break;
-      }
-    }
-    parentOf.set(item, parent);
-    // documents order parents before children, so the parent's depth is known
-    depthOf.set(item, parent ? (depthOf.get(parent) ?? 0) + 1 : 0);
+// wpDiscuz's author badge sits inside the item it marks
+const BADGE_CLASS = AUTHOR_BADGES[0];
+
+/** The item each author badge of the page belongs to (its nearest item ancestor). */
+function badgedItems(doc: Document, items: ReadonlySet<Element>): Set<Element> {
+  const out = new Set<Element>();
+  const nearest = new Map<Element, Element | null>();
+  for (const badge of doc.getElementsByClassName(BADGE_CLASS)) {
+    const item = ancestorIn(badge, items, nearest);
+    if (item) out.add(item);
   }
-  const itemText = new Set(doc.querySelectorAll('[itemprop="text"]'));
+  return out;
+}
+
+export function wpComments(doc: Document): ListedComments {
+  const { list, classes } = candidates(doc);
+  const items = new Set(list);
+  const parentOf: (Element | null)[] = [];
+  const depths: number[] = [];
+  const nesting: number[] = [];
+  const position = new Map<Element, number>();
+  const nearest = new Map<Element, Element | null>();
+  list.forEach((item, i) => {
+    const parent = ancestorIn(item, items, nearest);
+    parentOf.push(parent);
+    position.set(item, i);
+    // documents order parents before children, so the parent's nesting is known
+    nesting.push(parent ? nesting[position.get(parent) as number] + 1 : 0);
+    const depthN = depthOfClass(classes[i]);
+    depths.push(depthN !== null ? depthN - 1 : nesting[i]);
+  });
   const skipChrome = (el: Element) => items.has(el) || CHROME.test(` ${el.getAttribute('class') ?? ''} `);
-  return list.map((item) => {
-    const parent = parentOf.get(item) ?? null;
-    const cls = item.getAttribute('class') ?? '';
-    const depthN = depthClass(item);
+  const index: SiblingIndex = siblingIndex();
+  const read = (i: number): Comment => {
+    const item = list[i];
+    const parent = parentOf[i];
+    const cls = classes[i];
     const parts = partsOf(item, items);
-    const roles = rolesOf(parts, itemText);
+    const roles = rolesOf(parts);
     const textEl = roles.text;
     const text = textEl ? textOf(textEl) : partsText(parts, skipChrome);
     const authorEl = roles.author;
@@ -244,8 +298,8 @@ export function wpComments(doc: Document): Comment[] {
       text,
       kind: kindOf(cls, fullText),
       byPostAuthor: BYPOSTAUTHOR.test(cls) || roles.badge,
-      depth: depthN !== null ? depthN - 1 : (depthOf.get(item) ?? 0),
-      evidence: evidenceOf(item, text || fullText),
+      depth: depths[i],
+      evidence: evidenceOf(item, text || fullText, index),
     };
     const id = item.getAttribute('id');
     if (id) comment.id = id;
@@ -253,5 +307,25 @@ export function wpComments(doc: Document): Comment[] {
     if (date) comment.date = date;
     if (parent?.id) comment.parentId = parent.id;
     return comment;
+  };
+  const pick = sampleThreads(depths);
+  if (!pick) return { comments: list.map((_, i) => read(i)) };
+  const comments = pick.map(read);
+  // Counted over every item from its class string; a sampled item's own reading (a "Pingback:"
+  // text without the class, a badge) is the same evidence the full parse would have used.
+  const readAt = new Map<number, Comment>();
+  for (let k = 0; k < pick.length; k++) readAt.set(pick[k], comments[k]);
+  const badged = badgedItems(doc, items);
+  const counts: CommentCounts = { comments: 0, pingbacks: 0, byPostAuthor: 0 };
+  classes.forEach((cls, i) => {
+    const seen = readAt.get(i);
+    const kind = seen ? seen.kind : kindOf(cls, '');
+    if (kind !== 'comment') {
+      counts.pingbacks++;
+      return;
+    }
+    counts.comments++;
+    if (seen ? seen.byPostAuthor : BYPOSTAUTHOR.test(cls) || badged.has(list[i])) counts.byPostAuthor++;
   });
+  return { comments, counts };
 }

@@ -1,8 +1,9 @@
 import { evidenceOf } from '../../lib/dom';
-import type { Comment, CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
+import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
 import { detectEmbed } from './embeds';
 import { firstByClass } from './dom';
 import { commentFormOf } from './form';
+import type { ListedComments } from './sample';
 
 /**
  * How people can (or cannot) talk back on an article: the embed, the native form, a login wall
@@ -82,8 +83,11 @@ function noticeIn(areas: readonly Element[], pattern: RegExp): Element | null {
 }
 
 export interface SectionOptions {
-  /** the platform's own comment list reader */
-  listComments: (doc: Document) => Comment[];
+  /**
+   * the platform's own comment list reader: every comment, or past DETAIL_LIMIT a sample of whole
+   * threads with the counts over all of them (./sample.ts)
+   */
+  listComments: (doc: Document) => ListedComments;
   /** forms that live in an iframe (Blogger's #comment-editor): the form is there, not readable */
   iframeForm?: (doc: Document) => Element | null;
   /**
@@ -134,16 +138,20 @@ function loginWall(doc: Document, areas: readonly Element[]): Element | null {
 export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSection {
   const evidence: Evidence[] = [];
   const embed = detectEmbed(doc);
-  const native = opts.listComments(doc);
+  const listed = opts.listComments(doc);
+  const native = listed.comments;
+  // a sampled list carries its counts wherever the list itself goes into the section
+  const withCounts = (section: CommentSection): CommentSection =>
+    listed.counts && section.comments ? { ...section, counts: listed.counts } : section;
   if (embed && embed.system !== 'jetpack') {
     evidence.push(evidenceOf(embed.el, embed.name));
     // the embed's own thread is in its iframe; comments the page lists natively beside it still count
-    return { system: embed.system, state: 'open', form: null, comments: native.length > 0 ? native : null, evidence };
+    return withCounts({ system: embed.system, state: 'open', form: null, comments: native.length > 0 ? native : null, evidence });
   }
   if (embed) {
     // Jetpack: the form is an iframe, the list is WordPress's own markup in the page
     evidence.push(evidenceOf(embed.el, embed.name));
-    return { system: 'jetpack', state: 'open', form: null, comments: native, evidence };
+    return withCounts({ system: 'jetpack', state: 'open', form: null, comments: native, evidence });
   }
   const hosted = opts.platformSection?.(doc);
   if (hosted) return hosted;
@@ -192,5 +200,5 @@ export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSe
     }
   }
   if (native.length > 0 && evidence.length === 0) evidence.push(native[0].evidence);
-  return { system, state, form, comments: native, evidence };
+  return withCounts({ system, state, form, comments: native, evidence });
 }
