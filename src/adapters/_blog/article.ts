@@ -1,7 +1,7 @@
 import { evidenceOf } from '../../lib/dom';
 import type { ArticleSection, Evidence, Link } from '../../model';
 import { parseDate } from './dates';
-import { attr, meta, textOf } from './dom';
+import { attr, commentThreads, linksOutside, meta, queryOutside, textOf } from './dom';
 import { ldScripts } from './detect';
 import { sameSite } from './domain';
 import { phonesOf } from './phones';
@@ -96,9 +96,9 @@ const SHARE_LINKS = [
 ];
 const SHARE_LINK = new RegExp(SHARE_LINKS.map((s) => s.replace(/[.?/]/g, '\\$&')).join('|'), 'i');
 
-function bodyOf(doc: Document): Element | null {
-  // microdata first: it names the body exactly
-  const micro = doc.querySelector('[itemprop="articleBody"]');
+function bodyOf(doc: Document, threads: readonly Element[]): Element | null {
+  // microdata first: it names the body exactly (never inside the comment list: not queried there)
+  const micro = queryOutside(doc.documentElement, '[itemprop="articleBody"]', threads);
   if (micro) return micro;
   for (const c of BODY_CLASSES) {
     // the first match outside sidebars and comments: widgets reuse .entry-content on some themes
@@ -178,7 +178,8 @@ function linksOf(body: Element, base: URL): Link[] {
   return links;
 }
 
-export function shareButtonsOf(doc: Document): Evidence[] {
+/** Share widgets and sharer links; a comment list's links are readers' words, not the site's buttons. */
+export function shareButtonsOf(doc: Document, threads: readonly Element[] = commentThreads(doc)): Evidence[] {
   const out: Evidence[] = [];
   const widgets: Element[] = [];
   for (const c of SHARE_WIDGET_CLASSES) widgets.push(...doc.getElementsByClassName(c));
@@ -191,7 +192,7 @@ export function shareButtonsOf(doc: Document): Evidence[] {
     out.push(evidenceOf(w));
   }
   // one pass over the links with one regex: a 22-part `a[href*=…]` selector list costs more per link
-  for (const a of doc.getElementsByTagName('a')) {
+  for (const a of linksOutside(doc, threads)) {
     if (out.length >= MAX_SHARE) break;
     const href = a.getAttribute('href');
     if (!href || !SHARE_LINK.test(href) || outer.some((w) => w.contains(a))) continue;
@@ -224,8 +225,12 @@ function guessLang(text: string): string | undefined {
 }
 
 export function articleOf(doc: Document, url: URL): ArticleSection {
-  const body = bodyOf(doc);
+  const threads = commentThreads(doc);
+  const body = bodyOf(doc, threads);
   const ldValue = ldReader(doc);
+  // whole-page fallbacks leave the comment list out: a commenter is not the byline, and a
+  // selector nothing matches would test every comment's elements
+  const query = (selector: string) => queryOutside(doc.documentElement, selector, threads);
   // fallbacks look only around the post (Blogger's .date-header sits above it): never a whole-page selector list
   const scope = body?.closest('article, .post, .hentry, .post-outer, .date-outer') ?? body?.parentElement ?? body;
   const text = body ? textOf(body, isChrome, TEXT_MAX) : '';
@@ -237,19 +242,18 @@ export function articleOf(doc: Document, url: URL): ArticleSection {
     meta(doc, 'meta[property="article:author"]').replace(/^https?:\/\/\S+$/, '') ||
     ldValue('author') ||
     textOf(
-      doc.querySelector('[rel="author"], .author .fn, .byline .author, .post-author-name, [itemprop="author"]') ??
-        doc.createElement('i'),
+      query('[rel="author"], .author .fn, .byline .author, .post-author-name, [itemprop="author"]') ?? doc.createElement('i'),
     );
   const published =
     isoOf(meta(doc, 'meta[property="article:published_time"]')) ??
     isoOf(ldValue('datePublished')) ??
     isoOf(
       attr(
-        doc.querySelector(
+        query(
           'time.published[datetime], time.entry-date[datetime], [itemprop="datePublished"][datetime], [itemprop="datePublished"][content]',
         ),
         'datetime',
-      ) || attr(doc.querySelector('[itemprop="datePublished"][content]'), 'content'),
+      ) || attr(query('[itemprop="datePublished"][content]'), 'content'),
     ) ??
     isoOf(attr(body?.closest('article')?.querySelector('time[datetime]'), 'datetime')) ??
     isoOf(textOf(scope?.querySelector('.date-header, .published, abbr.published') ?? doc.createElement('i')));
@@ -260,9 +264,9 @@ export function articleOf(doc: Document, url: URL): ArticleSection {
   const section: ArticleSection = {
     title: title.slice(0, 300),
     links: body ? linksOf(body, url) : [],
-    shareButtons: shareButtonsOf(doc),
+    shareButtons: shareButtonsOf(doc, threads),
     text,
-    phones: phonesOf(doc),
+    phones: phonesOf(doc, threads),
   };
   if (author) section.author = author.slice(0, 120);
   if (published) section.published = published;

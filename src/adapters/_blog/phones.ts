@@ -1,11 +1,12 @@
 import { evidenceOf, excerpt } from '../../lib/dom';
 import type { PhoneMention } from '../../model';
-import { attr } from './dom';
+import { attr, commentThreads, linksOutside, textOutside } from './dom';
 
 /**
  * Phone numbers anywhere on the page (contact boxes and footers included: a paid hotline in the
- * footer is the point of the `paid-hotline` rule). A number in text counts only with a phone word
- * before it or a premium-rate prefix, so dates, prices and order numbers stay out.
+ * footer is the point of the `paid-hotline` rule) except in the comment lists: a number a reader
+ * writes in a comment is not the site's. A number in text counts only with a phone word before
+ * it or a premium-rate prefix, so dates, prices and order numbers stay out.
  */
 
 const MAX_PHONES = 30;
@@ -35,7 +36,13 @@ function sentenceAround(text: string, index: number, length: number): string {
   return excerpt(`${before.slice(start + 1)}${text.slice(index, index + length)}${after.slice(0, end)}`, 200);
 }
 
-export function phonesOf(doc: Document): PhoneMention[] {
+// TreeWalker constants (NodeFilter is not a global in every test DOM)
+const SHOW_ELEMENT_AND_TEXT = 1 | 4;
+const ACCEPT = 1;
+const REJECT = 2;
+const SKIP = 3;
+
+export function phonesOf(doc: Document, threads: readonly Element[] = commentThreads(doc)): PhoneMention[] {
   const found: PhoneMention[] = [];
   const seen = new Set<string>();
   const add = (raw: string, context: string, el: Element) => {
@@ -45,8 +52,10 @@ export function phonesOf(doc: Document): PhoneMention[] {
     seen.add(normalized);
     found.push({ raw: raw.trim(), normalized, context, evidence: evidenceOf(el, context) });
   };
-  for (const a of doc.querySelectorAll('a[href^="tel:" i]')) {
-    const raw = decodeURIComponent(attr(a, 'href').slice(4));
+  for (const a of linksOutside(doc, threads)) {
+    const href = attr(a, 'href');
+    if (!/^tel:/i.test(href)) continue;
+    const raw = decodeURIComponent(href.slice(4));
     add(raw, excerpt(a.parentElement?.textContent ?? a.textContent, 200), a);
   }
   const body = doc.body;
@@ -54,7 +63,7 @@ export function phonesOf(doc: Document): PhoneMention[] {
   // One regex pass over the page text (textContent is one native call); only numbers that pass the
   // filters are then looked up among the text nodes, which is rare. A per-node walk costs ~20 ms
   // on a 50,000-element page.
-  const all = body.textContent ?? '';
+  const all = textOutside(body, threads);
   const hits: { raw: string; context: string }[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(all); m && hits.length < MAX_PHONES; m = NUMBER.exec(all)) {
@@ -68,7 +77,14 @@ export function phonesOf(doc: Document): PhoneMention[] {
     hits.push({ raw, context: sentenceAround(all, m.index, raw.length) });
   }
   if (hits.length === 0) return found;
-  const walker = doc.createTreeWalker(body, 4);
+  // text nodes in document order, the comment lists left out (rejected with their subtrees)
+  const skip = new Set<Node>(threads);
+  const walker =
+    skip.size === 0
+      ? doc.createTreeWalker(body, 4)
+      : doc.createTreeWalker(body, SHOW_ELEMENT_AND_TEXT, {
+          acceptNode: (n) => (skip.has(n) ? REJECT : n.nodeType === 3 ? ACCEPT : SKIP),
+        });
   let pending = hits;
   for (let node = walker.nextNode(); node && pending.length > 0; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
