@@ -12,6 +12,7 @@ import {
   leadingTexts,
   modelOf,
   outboundUrls,
+  postElements,
 } from './_social/common';
 import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from './_social/markers';
 import type { Adapter } from './adapter';
@@ -121,7 +122,7 @@ function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const paths = siblingIndex();
   // One id set instead of `posts.some` per item: a long feed made that quadratic.
   const listed = new Set<string>();
-  const items = doc.querySelectorAll(ITEM);
+  const items = postElements(doc, ITEM, intake);
   for (let i = 0; i < items.length; i++) {
     // The newest MAX_POSTS in full, the rest only counted; a thread's focused post comes first.
     if (social.posts.length >= intake.room) {

@@ -12,6 +12,7 @@ import {
   leadingTexts,
   modelOf,
   outboundUrls,
+  postElements,
 } from './_social/common';
 import { FACEBOOK_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
@@ -106,13 +107,12 @@ function parsePost(unit: Element, pageHost: string, paths: SiblingIndex): Social
   };
 }
 
-function units(doc: Document): Element[] {
+function units(doc: Document, intake: Intake): Element[] {
   const main = doc.querySelector('div[role="main"]') ?? doc.body;
   if (!main) return [];
-  const feed = [...main.querySelectorAll('div[aria-posinset]')];
-  if (feed.length > 0) return feed;
+  if (main.querySelector('div[aria-posinset]')) return postElements(main, 'div[aria-posinset]', intake);
   // Single-post pages and older layouts: articles that are not comments inside another article.
-  return [...main.querySelectorAll('[role="article"]')].filter((a) => !a.parentElement?.closest('[role="article"]'));
+  return postElements(main, '[role="article"]', intake, true);
 }
 
 function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
@@ -135,7 +135,7 @@ function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   const paths = siblingIndex();
   // One id set instead of `posts.some` per unit: a long feed made that quadratic.
   const listed = new Set<string>();
-  const feed = units(doc);
+  const feed = units(doc, intake);
   for (let i = 0; i < feed.length; i++) {
     // The newest MAX_POSTS in full, the rest only counted.
     if (social.posts.length >= intake.room) {

@@ -1,7 +1,17 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
-import { countRest, emptySocial, type Intake, incremental, isoTime, langOf, modelOf, outboundUrls } from './_social/common';
+import {
+  countRest,
+  emptySocial,
+  type Intake,
+  incremental,
+  isoTime,
+  langOf,
+  modelOf,
+  outboundUrls,
+  postElements,
+} from './_social/common';
 import { MASTODON_MOUNT } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -119,7 +129,7 @@ function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   if (kind === 'post' && detailed) social.mainPost = parseStatus(detailed, url.hostname, true, paths) ?? undefined;
   if (social.mainPost && statusId) social.mainPost.id = statusId;
   const listed = new Set<string>();
-  const statuses = doc.querySelectorAll('.status[data-id], .status__wrapper .status');
+  const statuses = postElements(doc, '.status[data-id], .status__wrapper .status', intake);
   for (let i = 0; i < statuses.length; i++) {
     // The newest MAX_POSTS in full, the rest only counted.
     if (social.posts.length >= intake.room) {

@@ -109,11 +109,18 @@ describe.each(Object.keys(CASES))('%s: a timeline longer than MAX_POSTS', (name)
     // Nothing new: the count stays.
     const again = c.adapter.extractMore!(doc, url, more);
     expect(again.social!.postsSeen).toBe(seen + 20);
-    // A model that went through a copy (storage, messaging) keeps at least its count.
+    // A virtualised list drops the last post read and renders new ones: all of them still count.
+    const list = doc.querySelector(c.list)!;
+    list.lastElementChild!.remove();
     grow(doc, c, MAX_POSTS + 20, 4);
-    const copied = c.adapter.extractMore!(doc, url, structuredClone(again));
+    const recycled = c.adapter.extractMore!(doc, url, again);
+    expect(ids(recycled)).toEqual(ids(first));
+    expect(recycled.social!.postsSeen).toBe(seen + 24);
+    // A model that went through a copy (storage, messaging) keeps at least its count.
+    grow(doc, c, MAX_POSTS + 24, 4);
+    const copied = c.adapter.extractMore!(doc, url, structuredClone(recycled));
     expect(ids(copied)).toEqual(ids(first));
-    expect(copied.social!.postsSeen).toBeGreaterThanOrEqual(seen + 20);
+    expect(copied.social!.postsSeen).toBeGreaterThanOrEqual(seen + 28);
   });
 
   it('fills up to the cap incrementally, then counts', () => {
