@@ -1,7 +1,7 @@
 // The benchmark's view of the CSV export: the popup's own exportCsv over a seeded database, bundled
 // as one IIFE (window.HowSocialCsv) that bench/run.mjs injects into a page on the local server.
 import { exportCsv } from '../src/export/stream';
-import { type AuditRow, type FindingRow, openDb } from '../src/storage/db';
+import { type AuditFindingsRow, type AuditRow, openDb } from '../src/storage/db';
 
 const DB = 'howsocial-bench-csv';
 const RULES = ['comments-closed', 'comment-form-friction', 'author-replies', 'critical-unanswered', 'one-way-links'];
@@ -29,10 +29,10 @@ export async function seed(findings: number): Promise<{ audits: number; findings
     });
   }
   const ids = (await db.audits.bulkAdd(rows, { allKeys: true })) as number[];
-  const frows: FindingRow[] = [];
+  // Schema v2: one auditFindings row per audit, holding its findings in order.
+  const frows: AuditFindingsRow[] = ids.map((auditId) => ({ auditId, findings: [] }));
   for (let i = 0; i < findings; i++) {
-    frows.push({
-      auditId: ids[Math.floor(i / perAudit)],
+    frows[Math.floor(i / perAudit)].findings.push({
       rule: RULES[i % RULES.length],
       verdict: i % 3 === 0 ? 'fail' : 'pass',
       score: (i % 10) / 10,
@@ -40,7 +40,7 @@ export async function seed(findings: number): Promise<{ audits: number; findings
       evidence: [{ selector: `#comment-${i} > p:nth-of-type(1)`, text: `=Kommentar ${i}; "zitiert", mit Umlauten äöü` }],
     });
   }
-  await db.findings.bulkAdd(frows);
+  await db.auditFindings.bulkAdd(frows);
   db.close();
   return { audits, findings };
 }

@@ -52,9 +52,9 @@ export function filterAndSort(sites: readonly SiteSummary[], query: string, sort
 
 /** Delete a site's audits with their findings and fingerprints in one transaction. */
 export async function deleteSite(db: HowSocialDb, site: string): Promise<number> {
-  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+  return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
     const ids = (await db.audits.where('site').equals(site).primaryKeys()) as number[];
-    await db.findings.where('auditId').anyOf(ids).delete();
+    await db.auditFindings.bulkDelete(ids);
     await db.fingerprints.where('site').equals(site).delete();
     await db.audits.bulkDelete(ids);
     return ids.length;
@@ -62,7 +62,7 @@ export async function deleteSite(db: HowSocialDb, site: string): Promise<number>
 }
 
 export async function deleteEverything(db: HowSocialDb): Promise<void> {
-  await db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
-    await Promise.all([db.audits.clear(), db.findings.clear(), db.fingerprints.clear()]);
+  await db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
+    await Promise.all([db.audits.clear(), db.auditFindings.clear(), db.fingerprints.clear()]);
   });
 }

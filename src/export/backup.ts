@@ -1,6 +1,6 @@
 import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../model';
 import { bandOf } from '../score';
-import type { AuditRow, FindingRow, HowSocialDb } from '../storage/db';
+import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
 import { FACT_KEYS } from './core.js';
 import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 
@@ -11,7 +11,7 @@ import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 export const BACKUP_FORMAT = 'howsocial-backup';
 export const BACKUP_VERSION = 1;
 
-export type BackupFinding = Omit<FindingRow, 'id' | 'auditId'>;
+export type BackupFinding = StoredFinding;
 export type BackupAudit = Omit<AuditRow, 'id'> & { findings: BackupFinding[]; fingerprints: string[] };
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -38,7 +38,7 @@ export async function exportBackup(db: HowSocialDb, opts: ExportOptions = {}): P
       const { id, ...row } = audit;
       const out: BackupAudit = {
         ...row,
-        findings: findings.map(({ id: _id, auditId: _auditId, ...f }) => f),
+        findings: [...findings],
         fingerprints: prints.get(id!) ?? [],
       };
       parts.push((first ? '' : ',') + JSON.stringify(out));
@@ -183,7 +183,7 @@ export interface ImportReport {
 const IMPORT_BATCH = 200;
 
 async function storeBatch(db: HowSocialDb, batch: BackupAudit[], report: ImportReport): Promise<void> {
-  await db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+  await db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
     const existing = await db.audits
       .where('[url+time]')
       .anyOf(batch.map((a) => [a.url, a.time]))
@@ -196,11 +196,11 @@ async function storeBatch(db: HowSocialDb, batch: BackupAudit[], report: ImportR
       fresh.map(({ findings: _f, fingerprints: _p, ...audit }) => audit),
       { allKeys: true },
     )) as number[];
-    const findings = fresh.flatMap((a, i) => a.findings.map((f) => ({ ...f, auditId: ids[i] })));
+    const findings = fresh.flatMap((a, i) => (a.findings.length ? [{ auditId: ids[i], findings: a.findings }] : []));
     const prints = fresh.flatMap((a, i) =>
       a.fingerprints.map((fingerprint) => ({ fingerprint, site: a.site, platform: a.platform, auditId: ids[i], time: a.time })),
     );
-    if (findings.length) await db.findings.bulkAdd(findings);
+    if (findings.length) await db.auditFindings.bulkAdd(findings);
     if (prints.length) await db.fingerprints.bulkAdd(prints);
     report.imported += fresh.length;
   });

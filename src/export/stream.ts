@@ -1,4 +1,4 @@
-import type { AuditRow, FindingRow, HowSocialDb } from '../storage/db';
+import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
 import { BOM, CSV_COLUMNS, csvText, type Msg, rowsOf, type Separator } from './csv';
 
 /** What to export: the page in the tab, its site, a time span (ms, inclusive), or everything. */
@@ -50,7 +50,7 @@ export async function auditIdsOf(db: HowSocialDb, scope: ExportScope): Promise<n
   return ids;
 }
 
-type Page = { audit: AuditRow; findings: FindingRow[] }[];
+export type Page = { audit: AuditRow; findings: readonly StoredFinding[] }[];
 
 /**
  * Ids this close together are read as one key range: reading a few records of audits outside the
@@ -72,27 +72,28 @@ function runsOf(ids: readonly number[]): [number, number][] {
 /**
  * One chunk's audits and findings, audits in the order of `slice`. Reads key RANGES, not keys:
  * audit ids of "all" and "range" scopes are (nearly) contiguous, so a chunk is one getAll on the
- * primary key and one on the auditId index. Per-key lookups (bulkGet + one index query per audit)
- * took 3.5 s for 100,000 findings in Chromium, range reads 1.5 s (bench/README.md). A sparse scope
- * (one site among many) falls back to one small range per id, which is the old per-key read.
- * Findings come back in auditId then primary-key order, the same order per audit as equals(id).
+ * audits and one on auditFindings (both keyed by the audit id). Per-key lookups (bulkGet + one
+ * index query per audit) took 3.5 s for 100,000 findings in Chromium, range reads 1.5 s, and one
+ * findings record per audit instead of per finding (schema v2) a third of that again
+ * (bench/README.md). A sparse scope (one site among many) falls back to one small range per id.
  */
 async function readPage(db: HowSocialDb, slice: readonly number[]): Promise<Page> {
   const runs = runsOf(slice);
-  const [auditLists, findingLists] = await db.transaction('r', db.audits, db.findings, () =>
+  const [auditLists, findingLists] = await db.transaction('r', db.audits, db.auditFindings, () =>
     Promise.all([
       Promise.all(runs.map(([lo, hi]) => db.audits.where(':id').between(lo, hi, true, true).toArray())),
-      Promise.all(runs.map(([lo, hi]) => db.findings.where('auditId').between(lo, hi, true, true).toArray())),
+      Promise.all(runs.map(([lo, hi]) => db.auditFindings.where(':id').between(lo, hi, true, true).toArray())),
     ]),
   );
-  const byId = new Map<number, { audit: AuditRow; findings: FindingRow[] }>();
-  for (const list of auditLists) for (const audit of list) byId.set(audit.id!, { audit, findings: [] });
-  for (const list of findingLists) for (const f of list) byId.get(f.auditId)?.findings.push(f);
+  const findingsOf = new Map<number, readonly StoredFinding[]>();
+  for (const list of findingLists) for (const row of list) findingsOf.set(row.auditId, row.findings);
+  const byId = new Map<number, AuditRow>();
+  for (const list of auditLists) for (const audit of list) byId.set(audit.id!, audit);
   // Audits inside a run's gap (another site's, another chunk's) are read but never handed on.
   const page: Page = [];
   for (const id of slice) {
-    const entry = byId.get(id);
-    if (entry) page.push(entry);
+    const audit = byId.get(id);
+    if (audit) page.push({ audit, findings: findingsOf.get(id) ?? [] });
   }
   return page;
 }

@@ -1,6 +1,6 @@
 import type { Audit } from '../model';
 import type { RuleContext } from '../rules/rule';
-import type { AuditRow, FindingRow, FingerprintRow, HowSocialDb } from './db';
+import type { AuditRow, FingerprintRow, HowSocialDb, StoredFinding } from './db';
 
 /**
  * A second audit of the same URL within this window is the same visit (a reload, an SPA
@@ -34,7 +34,7 @@ function rowOf(audit: Audit): Omit<AuditRow, 'id'> {
  * is stored or, on any failure (quota), nothing changes. Returns the audit row's id.
  */
 export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> {
-  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+  return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
     const recent = await db.audits
       .where('[url+time]')
       .between([audit.url, audit.time - REPEAT_WINDOW_MS], [audit.url, audit.time], true, true)
@@ -43,13 +43,11 @@ export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> 
     if (recent?.id !== undefined) {
       auditId = recent.id;
       await db.audits.put({ ...rowOf(audit), id: auditId });
-      await db.findings.where('auditId').equals(auditId).delete();
       await db.fingerprints.where('auditId').equals(auditId).delete();
     } else {
       auditId = (await db.audits.add(rowOf(audit))) as number;
     }
-    const findings: Omit<FindingRow, 'id'>[] = audit.findings.map((f) => ({
-      auditId,
+    const findings: StoredFinding[] = audit.findings.map((f) => ({
       rule: f.rule,
       verdict: f.verdict,
       score: f.score,
@@ -57,7 +55,9 @@ export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> 
       evidence: f.evidence,
       ...(f.detail ? { detail: f.detail } : {}),
     }));
-    if (findings.length) await db.findings.bulkAdd(findings as FindingRow[]);
+    // put: a repeat visit replaces the earlier list (an audit without findings stores none).
+    if (findings.length) await db.auditFindings.put({ auditId, findings });
+    else await db.auditFindings.delete(auditId);
     const fingerprints: Omit<FingerprintRow, 'id'>[] = audit.fingerprints.map((fingerprint) => ({
       fingerprint,
       site: audit.site,
@@ -68,6 +68,11 @@ export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> 
     if (fingerprints.length) await db.fingerprints.bulkAdd(fingerprints as FingerprintRow[]);
     return auditId;
   });
+}
+
+/** An audit's stored findings in the order the audit listed them ([] when it had none). */
+export async function findingsOf(db: HowSocialDb, auditId: number): Promise<StoredFinding[]> {
+  return (await db.auditFindings.get(auditId))?.findings ?? [];
 }
 
 /** Fingerprints from this list that earlier audits saw on other sites (the cross-page rule). */
@@ -101,7 +106,7 @@ export async function historyMatches(
  */
 export async function pruneOld(db: HowSocialDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
-  return db.transaction('rw', db.audits, db.findings, db.fingerprints, async () => {
+  return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
     const old = await db.audits.where('time').below(cutoff).toArray();
     if (old.length === 0) return 0;
     const newestOfSite = new Map<string, number>();
@@ -111,7 +116,7 @@ export async function pruneOld(db: HowSocialDb, retentionDays: number, now: numb
     }
     const ids = old.map((a) => a.id!).filter((id, i) => newestOfSite.get(old[i].site) !== id);
     if (ids.length === 0) return 0;
-    await db.findings.where('auditId').anyOf(ids).delete();
+    await db.auditFindings.bulkDelete(ids);
     await db.fingerprints.where('auditId').anyOf(ids).delete();
     await db.audits.bulkDelete(ids);
     return ids.length;

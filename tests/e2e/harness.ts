@@ -48,7 +48,7 @@ import { inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
 import type { Audit } from '../../src/model';
 import type { Settings } from '../../src/settings';
-import type { AuditRow, FindingRow } from '../../src/storage/db';
+import type { AuditFindingsRow, AuditRow, FindingRow } from '../../src/storage/db';
 import { type FixtureServer, serveFixtures } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -236,7 +236,11 @@ export async function launch(name: BrowserName): Promise<Ext> {
     badge: (tabId) => driver.evalExt(probes.badge, tabId) as Promise<Badge>,
     sessionAudit: (tabId) => driver.evalExt(probes.session, `audit:tab:${tabId}`) as Promise<Audit | null>,
     dbAudits: () => driver.evalExt(probes.dbRows, 'audits') as Promise<AuditRow[]>,
-    dbFindings: () => driver.evalExt(probes.dbRows, 'findings') as Promise<FindingRow[]>,
+    // Schema v2 stores one row per audit; handed on as one row per finding with its auditId.
+    dbFindings: async () =>
+      ((await driver.evalExt(probes.dbRows, 'auditFindings')) as AuditFindingsRow[]).flatMap((r) =>
+        r.findings.map((f): FindingRow => ({ ...f, auditId: r.auditId })),
+      ),
     setSettings: (patch) => driver.evalExt(probes.setSettings, patch as Record<string, unknown>),
     storageLocal: (key) => driver.evalExt(probes.local, key),
     openPopup: (tabId) => driver.openExtPage(`${driver.extensionOrigin}popup/index.html?tab=${tabId}`),

@@ -82,7 +82,7 @@ describe('backup import', () => {
     expect(second.duplicates).toBe(2);
     expect(second.skipped).toEqual([{ index: 4, reason: 'score must be 0..100 or null' }]);
     expect(await db.audits.count()).toBe(3);
-    expect(await db.findings.count()).toBe(3);
+    expect((await db.auditFindings.toArray()).flatMap((r) => r.findings)).toHaveLength(3);
     expect(await db.fingerprints.count()).toBe(3);
   });
 

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/export/csv';
 import { auditIdsOf, type ExportScope, exportCsv, pagesOf } from '../../src/export/stream';
-import { type AuditRow, type FindingRow, openDb } from '../../src/storage/db';
+import { type AuditFindingsRow, type AuditRow, openDb } from '../../src/storage/db';
+import { findingsOf } from '../../src/storage/audits';
 
 const msg = (key: string) => (key.endsWith('_title') ? `Titel ${key}` : key.endsWith('_advice') ? 'Bitte prüfen' : '');
 const RULES = ['comments-closed', 'author-replies', 'one-way-links'];
@@ -42,11 +43,13 @@ async function seed(db: ReturnType<typeof openDb>, rows: HistoryRow[]) {
     ),
     { allKeys: true },
   )) as number[];
-  const findings: FindingRow[] = [];
+  const lists: AuditFindingsRow[] = [];
   rows.forEach((r, i) => {
+    if (r.findings === 0) return;
+    const list: AuditFindingsRow = { auditId: ids[i], findings: [] };
+    lists.push(list);
     for (let k = 0; k < r.findings; k++) {
-      findings.push({
-        auditId: ids[i],
+      list.findings.push({
         rule: RULES[(i + k) % RULES.length],
         verdict: k % 2 ? 'pass' : 'fail',
         score: k / 4,
@@ -55,8 +58,8 @@ async function seed(db: ReturnType<typeof openDb>, rows: HistoryRow[]) {
       });
     }
   });
-  // Findings stored newest audit first: range reads must still group them per audit.
-  await db.findings.bulkAdd(findings.reverse());
+  // Stored newest audit first: range reads return them in key order all the same.
+  await db.auditFindings.bulkAdd(lists.reverse());
   await db.audits.bulkDelete(ids.filter((_, i) => rows[i].deleted));
   return ids;
 }
@@ -67,7 +70,7 @@ async function reference(db: ReturnType<typeof openDb>, scope: ExportScope): Pro
   const items = [];
   for (const id of await auditIdsOf(db, scope)) {
     const audit = await db.audits.get(id);
-    if (audit) items.push({ audit, findings: await db.findings.where('auditId').equals(id).toArray() });
+    if (audit) items.push({ audit, findings: await findingsOf(db, id) });
   }
   return toCsv(items, msg, ';');
 }
@@ -113,7 +116,8 @@ describe('range-read export', () => {
     await pagesOf(db, ids, { chunk: 4 }, (page) => {
       for (const { audit, findings } of page) {
         seen.push(audit.id!);
-        for (const f of findings) expect(f.auditId).toBe(audit.id);
+        // Evidence selectors name the audit's row (#c<row>-<k>): no finding of another audit.
+        for (const f of findings) expect(f.evidence[0].selector).toMatch(new RegExp(`^#c${audit.id! - 1}-`));
         expect(findings).toHaveLength(rows[audit.id! - 1].findings);
       }
       return page.length;

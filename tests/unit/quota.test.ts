@@ -13,17 +13,21 @@ import { chromeMock, sampleAudit } from './setup';
 const T0 = 1_780_000_000_000;
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
-type Snapshot = Record<'audits' | 'findings' | 'fingerprints', unknown[]>;
+type Snapshot = Record<'audits' | 'auditFindings' | 'fingerprints', unknown[]>;
 async function snapshot(db: HowSocialDb): Promise<Snapshot> {
   return {
     audits: await db.audits.toArray(),
-    findings: await db.findings.toArray(),
+    auditFindings: await db.auditFindings.toArray(),
     fingerprints: await db.fingerprints.toArray(),
   };
 }
 
 /** Make one table method fail as IndexedDB does when the disk is full; returns the undo. */
-function failing(db: HowSocialDb, table: 'audits' | 'findings' | 'fingerprints', method: 'add' | 'put' | 'bulkAdd'): () => void {
+function failing(
+  db: HowSocialDb,
+  table: 'audits' | 'auditFindings' | 'fingerprints',
+  method: 'add' | 'put' | 'bulkAdd',
+): () => void {
   const t = db[table] as unknown as Record<string, unknown>;
   const original = t[method];
   t[method] = () => Promise.reject(quota());
@@ -35,7 +39,7 @@ function failing(db: HowSocialDb, table: 'audits' | 'findings' | 'fingerprints',
 const WRITES = [
   ['audits', 'add'],
   ['audits', 'put'],
-  ['findings', 'bulkAdd'],
+  ['auditFindings', 'put'],
   ['fingerprints', 'bulkAdd'],
 ] as const;
 
@@ -57,7 +61,7 @@ describe('quota exceeded in saveAudit', () => {
       it(`${table}.${method} failing on a ${visit} visit rejects and leaves the database exactly as it was`, async () => {
         const before = await snapshot(db);
         const undo = failing(db, table, method);
-        // repeat: the same URL inside the window updates row p19 (put + delete + re-add)
+        // repeat: the same URL inside the window updates row p19 (put + delete + re-add/replace)
         const audit =
           visit === 'repeat'
             ? withPrints({ time: T0 + 19 + REPEAT_WINDOW_MS / 2, url: 'https://blog.example/p19/', score: 99, band: 'green' })
@@ -69,7 +73,8 @@ describe('quota exceeded in saveAudit', () => {
         const outcome = await result;
         undo();
         // Only the write paths this visit really takes fail; the others store normally.
-        const used = visit === 'new' ? method !== 'put' : method !== 'add';
+        // (auditFindings.put runs on both: a repeat visit replaces the audit's list.)
+        const used = table !== 'audits' || (visit === 'new' ? method !== 'put' : method !== 'add');
         if (used) {
           expect(outcome).not.toBe('stored');
           expect(String((outcome as { name?: string }).name ?? outcome)).toMatch(/Quota/);
@@ -93,7 +98,7 @@ describe('quota exceeded in the background', () => {
     const before = await snapshot(bg);
     expect(before.audits).toHaveLength(1);
 
-    const undo = failing(bg, 'findings', 'bulkAdd');
+    const undo = failing(bg, 'auditFindings', 'put');
     const ok = await acceptAudit(TAB, sampleAudit({ time: T0 + 1, url: 'https://blog.example/lost/', score: 12 }));
     undo();
 

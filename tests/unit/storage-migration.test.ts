@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { historyMatches, saveAudit } from '../../src/storage/audits';
-import { type AuditRow, openDb } from '../../src/storage/db';
+import { findingsOf, historyMatches, saveAudit } from '../../src/storage/audits';
+import { type AuditRow, openDb, type StoredFinding } from '../../src/storage/db';
 import { sampleAudit } from './setup';
 
 /**
@@ -16,11 +16,18 @@ const SCHEMAS: Record<number, Record<string, string>> = {
     findings: '++id, auditId, rule',
     fingerprints: '++id, fingerprint, site, auditId, time',
   },
+  // findings move into one row per audit
+  2: {
+    audits: '++id, url, site, time, [site+time], [url+time], platform',
+    findings: null as unknown as string,
+    auditFindings: 'auditId',
+    fingerprints: '++id, fingerprint, site, auditId, time',
+  },
 };
 
 /** An audit row as version `v` wrote it. */
 function oldAuditRow(v: number, i: number): Omit<AuditRow, 'id'> {
-  if (v === 1) {
+  if (v === 1 || v === 2) {
     return {
       url: `https://blog${i % 7}.example/post-${i}/`,
       site: `blog${i % 7}.example`,
@@ -50,23 +57,42 @@ async function createOld(v: number, audits: number): Promise<string> {
   const old = new Dexie(name);
   for (let k = 1; k <= v; k++) old.version(k).stores(SCHEMAS[k]);
   await old.open();
-  await old.transaction('rw', old.table('audits'), old.table('findings'), old.table('fingerprints'), async () => {
+  const findingsOfAudit = (i: number): StoredFinding[] =>
+    // Every 11th audit has no findings (a page that is neither an article nor a profile).
+    i % 11 === 0
+      ? []
+      : [
+          { rule: 'comments-closed', verdict: 'fail', score: 0, weight: 3, evidence: [{ selector: '#c', text: `closed ${i}` }] },
+          {
+            rule: 'author-replies',
+            verdict: 'n/a',
+            score: null,
+            weight: 2,
+            evidence: [],
+            ...(i % 2 ? { detail: [i, 'x'] } : {}),
+          },
+        ];
+  const tables = v === 1 ? ['audits', 'findings', 'fingerprints'] : ['audits', 'auditFindings', 'fingerprints'];
+  await old.transaction('rw', tables, async () => {
+    const ids: number[] = [];
     for (let i = 0; i < audits; i++) {
       const auditId = (await old.table('audits').add(oldAuditRow(v, i))) as number;
-      await old.table('findings').bulkAdd([
-        {
-          auditId,
-          rule: 'comments-closed',
-          verdict: 'fail',
-          score: 0,
-          weight: 3,
-          evidence: [{ selector: '#c', text: `closed ${i}` }],
-        },
-        { auditId, rule: 'author-replies', verdict: 'n/a', score: null, weight: 2, evidence: [] },
-      ]);
+      ids.push(auditId);
+      if (v >= 2 && findingsOfAudit(i).length) await old.table('auditFindings').add({ auditId, findings: findingsOfAudit(i) });
       await old
         .table('fingerprints')
         .add({ fingerprint: (0x10000000 + i).toString(16), site: `blog${i % 7}.example`, platform: 'x', auditId, time: i });
+    }
+    if (v === 1) {
+      // Interleaved, as two tabs saving at once wrote them: an audit's findings are not adjacent.
+      for (const k of [0, 1]) {
+        await old.table('findings').bulkAdd(
+          ids.flatMap((auditId, i) => {
+            const f = findingsOfAudit(i)[k];
+            return f ? [{ auditId, ...f }] : [];
+          }),
+        );
+      }
     }
   });
   old.close();
@@ -91,9 +117,17 @@ describe('schema migrations', () => {
       const before = await (async () => {
         const raw = new Dexie(name);
         await raw.open();
+        // Findings per audit id in stored order, whatever table the version kept them in.
+        const findings = new Map<number, StoredFinding[]>();
+        if (v === 1) {
+          for (const { id: _id, auditId, ...f } of await raw.table('findings').toArray())
+            findings.set(auditId, [...(findings.get(auditId) ?? []), f]);
+        } else {
+          for (const row of await raw.table('auditFindings').toArray()) findings.set(row.auditId, row.findings);
+        }
         const snapshot = {
           audits: await raw.table('audits').toArray(),
-          findings: await raw.table('findings').toArray(),
+          findings,
           fingerprints: await raw.table('fingerprints').toArray(),
         };
         raw.close();
@@ -107,20 +141,23 @@ describe('schema migrations', () => {
       expect(audits).toHaveLength(AUDITS);
       // Every old field is still there with its value (new fields may be added by a migration).
       for (const [i, row] of before.audits.entries()) expect(audits[i]).toMatchObject(row);
-      expect(await db.findings.count()).toBe(before.findings.length);
+      // Every audit keeps every finding, in order, with every field.
+      expect([...before.findings.values()].flat()).toHaveLength((AUDITS - Math.ceil(AUDITS / 11)) * 2);
+      for (const a of before.audits) expect(await findingsOf(db, a.id), `audit ${a.id}`).toEqual(before.findings.get(a.id) ?? []);
       expect(await db.fingerprints.count()).toBe(before.fingerprints.length);
 
       // The current indexes answer on migrated rows…
       expect(
         await db.audits.where('[site+time]').between(['blog0.example', 0], ['blog0.example', Number.MAX_SAFE_INTEGER]).count(),
       ).toBe(before.audits.filter((a) => a.site === 'blog0.example').length);
-      expect(await db.findings.where('auditId').equals(before.audits[0].id).count()).toBe(2);
+      expect(await findingsOf(db, before.audits[1].id)).toHaveLength(2);
       // …the cross-page history still finds old fingerprints…
       const fp = before.fingerprints[0].fingerprint as string;
       expect((await historyMatches(db, [fp], 'elsewhere.example')).map((h) => h.fingerprint)).toContain(fp);
       // …and new audits are stored beside the old ones.
-      await saveAudit(db, sampleAudit({ time: Date.UTC(2026, 10, 22), url: 'https://new.example/' }));
+      const fresh = await saveAudit(db, sampleAudit({ time: Date.UTC(2026, 10, 22), url: 'https://new.example/' }));
       expect(await db.audits.count()).toBe(AUDITS + 1);
+      expect((await findingsOf(db, fresh)).map((f) => f.rule)).toEqual(sampleAudit().findings.map((f) => f.rule));
       db.close();
     });
   }
