@@ -110,8 +110,64 @@ export function csvCells(audit, findings, msg) {
  * and "0.75" as text or a date: decimals follow the separator's locale.
  */
 export function csvGrid(rows, sep) {
-  const text = (v) => (typeof v === 'number' ? (sep === ';' ? String(v).replace('.', ',') : String(v)) : String(v ?? ''));
-  return rows.map((r) => CSV_COLUMNS.map((c) => neutralize(text(r[c]))));
+  return rows.map((r) => CSV_COLUMNS.map((c) => neutralize(cellText(r[c], sep))));
+}
+
+/** A cell as csvGrid writes it: numbers in the separator's locale ("0,75" where ';' separates). */
+function cellText(v, sep) {
+  return typeof v === 'number' ? (sep === ';' ? String(v).replace('.', ',') : String(v)) : String(v ?? '');
+}
+
+// When papaparse (quotes: false) puts a cell in quotes: CR, LF, '"' or a BOM in it (its
+// BAD_DELIMITERS), the separator in it, or a space at either end.
+const NEEDS_QUOTES = { ',': /[\r\n"\uFEFF,]|^ | $/, ';': /[\r\n"\uFEFF;]|^ | $/ };
+
+/**
+ * One cell exactly as csvGrid + csvText write it: text, neutralised, then quoted the way
+ * papaparse's unparse quotes it. Its escapeFormulae never fires on a neutralised cell (that
+ * starts with "'", never with one of its formula characters), so there is nothing to copy of it.
+ * @param {string | number | null | undefined} v
+ * @param {',' | ';'} sep
+ */
+function csvField(v, sep) {
+  const t = neutralize(cellText(v, sep));
+  return NEEDS_QUOTES[sep].test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/**
+ * One audit's CSV lines (each ending in CRLF), byte for byte what
+ * csvText(csvGrid(csvCells(audit, findings, msg), sep), sep, false) writes. The streamed export
+ * runs this for 100,000 findings: building a record object and a cell array per finding and
+ * then having papaparse walk them cost ~0.5 s and most of the export's garbage (bench/README.md,
+ * CSV); here the audit's seven cells are written once and each finding adds one string.
+ * tests/unit/property/csv.property.test.ts holds it to papaparse's output on hostile text.
+ * @param {import('./core').CsvHead} audit
+ * @param {readonly import('./core').CsvFindingIn[]} findings
+ * @param {(key: string) => string} msg
+ * @param {',' | ';'} sep
+ */
+export function csvLines(audit, findings, msg, sep) {
+  const head = [
+    typeof audit.time === 'number' ? new Date(audit.time).toISOString() : '',
+    audit.url,
+    audit.site,
+    audit.platform,
+    audit.kind,
+    audit.score ?? '',
+    audit.band,
+  ]
+    .map((v) => csvField(v, sep))
+    .join(sep);
+  if (findings.length === 0) return `${head}${sep.repeat(7)}\r\n`;
+  let out = '';
+  for (const f of byImpact(findings)) {
+    out +=
+      `${head}${sep}${csvField(f.rule, sep)}${sep}${csvField(msg(ruleKey(f.rule, 'title')) || f.rule, sep)}` +
+      `${sep}${csvField(f.verdict, sep)}${sep}${csvField(rounded(f.score), sep)}${sep}${csvField(rounded(f.weight), sep)}` +
+      `${sep}${csvField(evidenceCell(f.evidence), sep)}` +
+      `${sep}${csvField(f.verdict === 'warn' || f.verdict === 'fail' ? msg(ruleKey(f.rule, 'advice')) : '', sep)}\r\n`;
+  }
+  return out;
 }
 
 /** RFC 4180 text for these rows (CRLF line ends, quotes doubled), header first when asked. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../model';
 import type { AuditRow, FindingRow } from '../storage/db';
-import { BOM, csvCells, csvGrid, csvText, type Separator } from './core.js';
+import { BOM, csvCells, csvGrid, csvLines, csvText, type Separator } from './core.js';
 
 // Columns, formula guard and row shaping live in core.js, shared with the Node CLI.
 export { BOM, CSV_COLUMNS, csvText, neutralize, type Separator } from './core.js';
@@ -27,6 +27,14 @@ export function separatorFor(setting: 'auto' | Separator, lang: string): Separat
  */
 export function rowsOf(audit: CsvAudit, findings: readonly CsvFinding[], msg: Msg, sep: Separator): string[][] {
   return csvGrid(csvCells(audit, findings, msg), sep);
+}
+
+/**
+ * The same rows as `csvText(rowsOf(…), sep, false)`, as text: the streamed export's hot path
+ * (core.js csvLines says why it writes the lines itself instead of going through papaparse).
+ */
+export function linesOf(audit: CsvAudit, findings: readonly CsvFinding[], msg: Msg, sep: Separator): string {
+  return csvLines(audit, findings, msg, sep);
 }
 
 /** A whole CSV file in one go (small exports, tests). */

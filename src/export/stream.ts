@@ -1,5 +1,5 @@
 import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
-import { BOM, CSV_COLUMNS, csvText, type Msg, rowsOf, type Separator } from './csv';
+import { BOM, CSV_COLUMNS, linesOf, type Msg, type Separator } from './csv';
 
 /** What to export: the page in the tab, its site, a time span (ms, inclusive), or everything. */
 export type ExportScope =
@@ -159,9 +159,15 @@ export async function exportCsv(
   };
   const ids = await auditIdsOf(db, scope);
   const done = await pagesOf(db, ids, opts, (page) => {
-    const rows = page.flatMap(({ audit, findings }) => rowsOf(audit, findings, cached, sep));
-    parts.push(csvText(rows, sep, false));
-    return rows.length;
+    let text = '';
+    let rows = 0;
+    for (const { audit, findings } of page) {
+      text += linesOf(audit, findings, cached, sep);
+      // An audit without findings still writes one row.
+      rows += Math.max(1, findings.length);
+    }
+    parts.push(text);
+    return rows;
   });
   return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), rows: done.rows, audits: done.audits };
 }

@@ -7,6 +7,7 @@ import {
   type CsvAudit,
   type CsvFinding,
   csvText,
+  linesOf,
   neutralize,
   rowsOf,
   type Separator,
@@ -29,6 +30,10 @@ const cell = fc.oneof(
     '"quoted", with; separators\r\nand lines',
     'ä;ö,ü"ß',
     '\uFEFFbom',
+    ' leading space',
+    'trailing space ',
+    '',
+    '1.5',
   ),
 );
 const sep = fc.constantFrom<Separator>(',', ';');
@@ -109,6 +114,43 @@ describe('CSV export on any text', () => {
         if (url !== a.url) expect(FORMULA_START.test(a.url)).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the streamed export writes every audit byte for byte as rowsOf + papaparse would', () => {
+    // Nastier inputs than a stored audit holds: any number (NaN, ∞, negative, fractions), any rule
+    // id and message text, a missing time. linesOf writes the lines itself (the export's hot
+    // path); papaparse stays the reference it must match.
+    const num = fc.oneof(fc.double(), fc.integer({ min: -5, max: 100 }), fc.constant(Number.NaN));
+    const anyAudit = fc.record({
+      url: cell,
+      site: cell,
+      platform: cell,
+      kind: cell,
+      score: fc.option(num, { nil: null }),
+      band: cell,
+      time: fc.option(fc.integer({ min: 0, max: 4_102_444_800_000 }), { nil: undefined }),
+    }) as fc.Arbitrary<CsvAudit>;
+    const anyFinding = fc.record({
+      rule: fc.oneof(cell, fc.constantFrom('comments-closed', 'stale')),
+      verdict: fc.constantFrom('pass', 'warn', 'fail', 'n/a'),
+      score: fc.option(num, { nil: null }),
+      weight: num,
+      evidence: fc.array(fc.record({ selector: fc.string({ maxLength: 5 }), text: cell }), { maxLength: 3 }),
+    }) as fc.Arbitrary<CsvFinding>;
+    fc.assert(
+      fc.property(
+        anyAudit,
+        fc.array(anyFinding, { maxLength: 6 }),
+        fc.dictionary(fc.string({ maxLength: 30 }), cell),
+        cell,
+        sep,
+        (a, findings, messages, fallback, s) => {
+          const m = (key: string) => messages[key] ?? (key.length % 3 === 0 ? '' : `${fallback}${key}`);
+          expect(linesOf(a, findings, m, s)).toBe(csvText(rowsOf(a, findings, m, s), s, false));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
