@@ -2,7 +2,7 @@ import { evidenceOf, excerpt, siblingIndex } from '../../lib/dom';
 import type { Comment } from '../../model';
 import { dateFromEpochMs, parseDate } from './dates';
 import { attr, textOf } from './dom';
-import { type ListedComments, sampleThreads } from './sample';
+import { DETAIL_LIMIT, type ListedComments, sampleThreads } from './sample';
 
 /**
  * Blogger's two comment layouts:
@@ -35,8 +35,9 @@ function listed(
   depths: readonly number[],
   read: (i: number) => Comment,
   isAuthor: (i: number) => boolean,
+  limit: number,
 ): ListedComments {
-  const pick = sampleThreads(depths);
+  const pick = sampleThreads(depths, limit);
   if (!pick) return { comments: Array.from({ length: total }, (_, i) => read(i)) };
   let byPostAuthor = 0;
   for (let i = 0; i < total; i++) if (isAuthor(i)) byPostAuthor++;
@@ -44,7 +45,7 @@ function listed(
   return { comments: pick.map(read), counts: { comments: total, pingbacks: 0, byPostAuthor } };
 }
 
-function threaded(root: Element): ListedComments {
+function threaded(root: Element, limit: number): ListedComments {
   const list = [...root.querySelectorAll(THREADED_ITEM)];
   const items = new Set(list);
   const first = (item: Element, selector: string) =>
@@ -85,10 +86,10 @@ function threaded(root: Element): ListedComments {
     if (date) c.date = date;
     return c;
   };
-  return listed(list.length, depths, read, (i) => badged.has(list[i]));
+  return listed(list.length, depths, read, (i) => badged.has(list[i]), limit);
 }
 
-function classic(block: Element): ListedComments {
+function classic(block: Element, limit: number): ListedComments {
   const dts = [...block.getElementsByTagName('dt')];
   const bodyOf = (dt: Element) => (dt.nextElementSibling?.localName === 'dd' ? dt.nextElementSibling : null);
   const footerOf = (body: Element | null) => (body?.nextElementSibling?.localName === 'dd' ? body.nextElementSibling : null);
@@ -123,12 +124,14 @@ function classic(block: Element): ListedComments {
     dts.map(() => 0),
     read,
     (i) => isAuthor(dts[i]),
+    limit,
   );
 }
 
-export function bloggerComments(doc: Document): ListedComments {
+/** `limit`: the most comments read in full (tests pass Infinity to compare a sample with the whole). */
+export function bloggerComments(doc: Document, limit = DETAIL_LIMIT): ListedComments {
   const block = doc.querySelector('dl#comments-block, dl.comments-block');
-  if (block) return classic(block);
+  if (block) return classic(block, limit);
   const holder = doc.querySelector('#comment-holder, .comments-content, .comment-thread');
-  return holder ? threaded(holder) : { comments: [] };
+  return holder ? threaded(holder, limit) : { comments: [] };
 }
