@@ -117,7 +117,12 @@ describe('sampleThreads', () => {
     // 100 threads of 1, 2 or 3 items
     const depths: number[] = [];
     const threadOf: number[] = [];
-    for (let t = 0; t < 100; t++) for (let k = 0; k < (t % 3) + 1; k++) (depths.push(k === 0 ? 0 : 1), threadOf.push(t));
+    for (let t = 0; t < 100; t++) {
+      for (let k = 0; k < (t % 3) + 1; k++) {
+        depths.push(k === 0 ? 0 : 1);
+        threadOf.push(t);
+      }
+    }
     const pick = sampleThreads(depths, 40) ?? [];
     expect(pick.length).toBeLessThanOrEqual(40);
     expect(pick.length).toBeGreaterThan(30);
