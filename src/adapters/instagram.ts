@@ -1,7 +1,7 @@
 import { countBefore } from '../lib/counts';
 import { evidenceOf, excerpt, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
-import { emptySocial, hostMatches, langOf, metaContent, modelOf } from './_social/common';
+import { emptySocial, hostMatches, langOf, MAX_POSTS, metaContent, modelOf } from './_social/common';
 import { INSTAGRAM_APP_META, INSTAGRAM_APP_NAME, INSTAGRAM_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -79,6 +79,8 @@ const instagram: Adapter = {
       const id = /\/(?:p|reel)\/([\w-]+)/.exec(a.getAttribute('href') ?? '')?.[1];
       if (!id || seen.has(id)) continue;
       seen.add(id);
+      // The newest MAX_POSTS tiles in full; later ones only count (postsSeen below).
+      if (social.posts.length >= MAX_POSTS) continue;
       const post: SocialPost = {
         id,
         text: squash(a.querySelector('img[alt]')?.getAttribute('alt')),
@@ -96,6 +98,8 @@ const instagram: Adapter = {
       if (kind === 'post' && !social.mainPost) social.mainPost = post;
       else social.posts.push(post);
     }
+    if (social.mainPost) seen.delete(social.mainPost.id);
+    if (seen.size > social.posts.length) social.postsSeen = seen.size;
     return modelOf(url, 'instagram', kind, social, langOf(doc));
   },
 };

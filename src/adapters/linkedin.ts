@@ -1,7 +1,7 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, siblingIndex, squash } from '../lib/dom';
 import type { PageKind, SocialPost } from '../model';
-import { emptySocial, hostMatches, langOf, modelOf, outboundUrls } from './_social/common';
+import { emptySocial, hostMatches, langOf, MAX_POSTS, modelOf, outboundUrls } from './_social/common';
 import { LINKEDIN_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';
 
@@ -51,10 +51,16 @@ const linkedin: Adapter = {
     const paths = siblingIndex();
     // One id set instead of `posts.some` per card: a long feed made that quadratic.
     const listed = new Set<string>();
+    const beyond = new Set<string>();
     for (const card of doc.querySelectorAll('[data-activity-urn], [data-urn^="urn:li:activity"]')) {
       const urn = card.getAttribute('data-activity-urn') ?? card.getAttribute('data-urn') ?? '';
       const id = /activity:(\d+)/.exec(urn)?.[1];
-      if (!id || listed.has(id)) continue;
+      if (!id || listed.has(id) || beyond.has(id)) continue;
+      // The newest MAX_POSTS cards in full; later ones only count (postsSeen below).
+      if (social.posts.length >= MAX_POSTS && (kind !== 'post' || social.mainPost)) {
+        beyond.add(id);
+        continue;
+      }
       const textEl = card.querySelector(
         '[data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content',
       );
@@ -79,6 +85,7 @@ const linkedin: Adapter = {
         social.posts.push(post);
       }
     }
+    if (beyond.size > 0) social.postsSeen = social.posts.length + beyond.size;
     return modelOf(url, 'linkedin', kind, social, langOf(doc));
   },
 };

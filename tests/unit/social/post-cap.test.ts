@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_POSTS } from '../../../src/adapters/_social/common';
 import bluesky from '../../../src/adapters/bluesky';
 import facebook from '../../../src/adapters/facebook';
+import instagram from '../../../src/adapters/instagram';
+import linkedin from '../../../src/adapters/linkedin';
 import mastodon from '../../../src/adapters/mastodon';
 import x from '../../../src/adapters/x';
 import type { Adapter } from '../../../src/adapters/adapter';
@@ -164,5 +166,40 @@ describe('posts beyond the cap', () => {
     // The same button inside the cap is parsed and reported.
     unreadableReply(buttons[1]);
     expect(x.extract(doc, new URL(c.url)).social!.unreadable).toEqual(['reply:1.2.3K']);
+  });
+});
+
+describe('grids and feeds without extractMore', () => {
+  it('Instagram keeps the first MAX_POSTS tiles and counts every distinct tile', () => {
+    const doc = fixture('instagram-profile-de.html');
+    const url = new URL('https://www.instagram.com/stadtbaeckerei/');
+    const own = ids(instagram.extract(doc, url));
+    const added = Array.from({ length: MAX_POSTS + 7 }, (_, i) => `Cgen${i}`);
+    doc
+      .querySelector('main')!
+      .insertAdjacentHTML('beforeend', added.map((id) => `<a href="/p/${id}/"><img alt="Tile ${id}" src="data:,"></a>`).join(''));
+    const model = instagram.extract(doc, url);
+    expect(ids(model)).toEqual([...own, ...added].slice(0, MAX_POSTS));
+    expect(model.social!.postsSeen).toBe(own.length + MAX_POSTS + 7);
+    expect('postsSeen' in instagram.extract(fixture('instagram-profile-de.html'), url).social!).toBe(false);
+  });
+
+  it('LinkedIn keeps the first MAX_POSTS cards and counts every distinct card', () => {
+    const doc = fixture('linkedin-company.html');
+    const url = new URL('https://de.linkedin.com/company/muster');
+    const own = ids(linkedin.extract(doc, url));
+    const card = doc.querySelector('[data-activity-urn]')!.closest('li')!.outerHTML;
+    const added = Array.from({ length: MAX_POSTS + 7 }, (_, i) => `72000000000${String(i).padStart(8, '0')}`);
+    doc
+      .querySelector('section.updates ul')!
+      .insertAdjacentHTML(
+        'beforeend',
+        added.map((id) => card.replaceAll('7100000000000000001', id)).join('') +
+          card.replaceAll('7100000000000000001', added[MAX_POSTS]),
+      );
+    const model = linkedin.extract(doc, url);
+    expect(ids(model)).toEqual([...own, ...added].slice(0, MAX_POSTS));
+    expect(model.social!.postsSeen).toBe(own.length + MAX_POSTS + 7);
+    expect('postsSeen' in linkedin.extract(fixture('linkedin-company.html'), url).social!).toBe(false);
   });
 });
