@@ -34,5 +34,7 @@ export function percent(share: number): string {
 
 /** Newest first when times are known (the timeline order otherwise). */
 export function newestFirst(posts: readonly SocialPost[]): SocialPost[] {
-  return [...posts].sort((a, b) => (b.time && a.time ? Date.parse(b.time) - Date.parse(a.time) : 0));
+  // Each time parsed once, not twice per comparison (n log n parses); same comparator otherwise.
+  const at = new Map(posts.map((p) => [p, p.time ? Date.parse(p.time) : Number.NaN]));
+  return [...posts].sort((a, b) => (b.time && a.time ? (at.get(b) ?? Number.NaN) - (at.get(a) ?? Number.NaN) : 0));
 }
