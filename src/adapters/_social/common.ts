@@ -60,9 +60,12 @@ export function mergeInto(previous: PageModel, fresh: PageModel): PageModel {
  * gaps, reply share and sales focus are shares of the timeline), and a consultant judges an
  * account by what it posts now, not what it posted 1,000 posts ago. Parsing every post made the
  * audit grow with the timeline: an X profile scrolled to 1,300 posts (50,000 elements) took 43 ms,
- * 6.7x the bare DOM walk, and each re-audit re-judged every post (75 ms at 200,000 elements);
- * 250 posts parse in a few ms (bench/profile.mjs timeline 50000). Posts beyond are only counted
- * by id (`SocialSection.postsSeen`).
+ * 6.7x the bare DOM walk, and each re-audit re-judged every post (75 ms at 200,000 elements).
+ * Measured on that page: a post costs ~40 µs to parse and judge, so 200 / 250 / 300 posts gave
+ * 1.4x / 1.7x / 1.7x the walk (noisy machine; ~2 ms per 50 posts): 250 keeps the audit well under
+ * 3x the walk with room for heavier real markup, and gives the shares ten times the posts the
+ * strictest minimum (no-sharing-others' 20) asks for. Posts beyond are only counted by id
+ * (`SocialSection.postsSeen`).
  */
 export const MAX_POSTS = 250;
 
