@@ -33,5 +33,11 @@ export interface CsvFindingIn {
 }
 export function csvCells(audit: CsvHead, findings: readonly CsvFindingIn[], msg: (key: string) => string): CsvRecord[];
 export function csvGrid(rows: readonly Record<string, CsvCell>[], sep: Separator): string[][];
-export function csvLines(audit: CsvHead, findings: readonly CsvFindingIn[], msg: (key: string) => string, sep: Separator): string;
+export function csvLines(
+  audit: CsvHead,
+  findings: readonly CsvFindingIn[],
+  msg: (key: string) => string,
+  sep: Separator,
+  memo?: Map<string, { cells: string; advice: string }>,
+): string;
 export function csvText(rows: readonly (readonly CsvCell[])[], sep: Separator, header: boolean): string;

@@ -145,8 +145,10 @@ function csvField(v, sep) {
  * @param {readonly import('./core').CsvFindingIn[]} findings
  * @param {(key: string) => string} msg
  * @param {',' | ';'} sep
+ * @param {Map<string, { cells: string, advice: string }>} [memo] a rule's id, title and advice
+ *   cells, kept across the audits of one export (same msg and sep) so each is written once
  */
-export function csvLines(audit, findings, msg, sep) {
+export function csvLines(audit, findings, msg, sep, memo = new Map()) {
   const head = [
     typeof audit.time === 'number' ? new Date(audit.time).toISOString() : '',
     audit.url,
@@ -161,11 +163,16 @@ export function csvLines(audit, findings, msg, sep) {
   if (findings.length === 0) return `${head}${sep.repeat(7)}\r\n`;
   let out = '';
   for (const f of byImpact(findings)) {
+    let rule = memo.get(f.rule);
+    if (rule === undefined) {
+      rule = { cells: `${csvField(f.rule, sep)}${sep}${csvField(msg(ruleKey(f.rule, 'title')) || f.rule, sep)}`, advice: '' };
+      rule.advice = csvField(msg(ruleKey(f.rule, 'advice')), sep);
+      memo.set(f.rule, rule);
+    }
     out +=
-      `${head}${sep}${csvField(f.rule, sep)}${sep}${csvField(msg(ruleKey(f.rule, 'title')) || f.rule, sep)}` +
-      `${sep}${csvField(f.verdict, sep)}${sep}${csvField(rounded(f.score), sep)}${sep}${csvField(rounded(f.weight), sep)}` +
-      `${sep}${csvField(evidenceCell(f.evidence), sep)}` +
-      `${sep}${csvField(f.verdict === 'warn' || f.verdict === 'fail' ? msg(ruleKey(f.rule, 'advice')) : '', sep)}\r\n`;
+      `${head}${sep}${rule.cells}${sep}${csvField(f.verdict, sep)}${sep}${csvField(rounded(f.score), sep)}` +
+      `${sep}${csvField(rounded(f.weight), sep)}${sep}${csvField(evidenceCell(f.evidence), sep)}` +
+      `${sep}${f.verdict === 'warn' || f.verdict === 'fail' ? rule.advice : ''}\r\n`;
   }
   return out;
 }

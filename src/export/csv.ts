@@ -32,9 +32,16 @@ export function rowsOf(audit: CsvAudit, findings: readonly CsvFinding[], msg: Ms
 /**
  * The same rows as `csvText(rowsOf(…), sep, false)`, as text: the streamed export's hot path
  * (core.js csvLines says why it writes the lines itself instead of going through papaparse).
+ * Pass one `memo` through a whole export: each rule's cells are then written once.
  */
-export function linesOf(audit: CsvAudit, findings: readonly CsvFinding[], msg: Msg, sep: Separator): string {
-  return csvLines(audit, findings, msg, sep);
+export function linesOf(
+  audit: CsvAudit,
+  findings: readonly CsvFinding[],
+  msg: Msg,
+  sep: Separator,
+  memo?: Map<string, { cells: string; advice: string }>,
+): string {
+  return csvLines(audit, findings, msg, sep, memo);
 }
 
 /** A whole CSV file in one go (small exports, tests). */

@@ -143,4 +143,21 @@ describe('range-read export', () => {
     expect(emitted).toEqual([3]);
     await db.delete();
   });
+
+  it('an export past 2 M characters (folded into several Blobs) is the same text', async () => {
+    const db = openDb('stream-big');
+    const rows = Array.from({ length: 12 }, (_, i) => ({ site: 'a.example', time: i, findings: 3, deleted: false }));
+    await seed(db, rows);
+    // 36 findings × 100,000 characters of evidence: 3.6 M characters, more than one fold.
+    for (const row of await db.auditFindings.toArray()) {
+      for (const f of row.findings) f.evidence = [{ selector: '#big', text: `${f.evidence[0].text} ${'ä"; '.repeat(25_000)}` }];
+      await db.auditFindings.put(row);
+    }
+    const out = await exportCsv(db, { kind: 'all' }, msg, ';', { chunk: 5 });
+    const text = await out.blob.text();
+    expect(text.length).toBeGreaterThan(3_600_000);
+    expect(text).toBe(await reference(db, { kind: 'all' }));
+    expect(out.blob.type).toBe('text/csv;charset=utf-8');
+    await db.delete();
+  });
 });
