@@ -83,11 +83,18 @@ interface Roles {
 }
 
 /**
- * `itemprop="text"` (schema.org markup) is read per element only until a text class is found:
- * at most DETAIL_LIMIT comments are read, so this stays cheaper than a whole-page attribute query.
+ * `itemprop="text"` (schema.org markup) is found by one native query per part: reading the
+ * attribute from every element the walk visits cost more than the rest of the walk.
  */
+const ITEM_TEXT = '[itemprop="text"]';
+
 function rolesOf(parts: readonly Element[]): Roles {
   const r: Roles = { text: null, textRank: 99, author: null, authorRank: 99, time: null, dates: [], badge: false };
+  const itemText: Element[] = [];
+  for (const p of parts) {
+    const el = p.matches(ITEM_TEXT) ? p : p.querySelector(ITEM_TEXT);
+    if (el) itemText.push(el);
+  }
   const visit = (el: Element, inMeta: boolean) => {
     // `className` is the class attribute of HTML elements (faster than getAttribute); an <svg> icon
     // has an SVGAnimatedString there instead
@@ -118,7 +125,7 @@ function rolesOf(parts: readonly Element[]): Roles {
       r.author = el;
       r.authorRank = AUTHOR_CLASSES.length;
     }
-    if (r.textRank > TEXT_CLASSES.length && el.getAttribute('itemprop') === 'text') {
+    if (r.textRank > TEXT_CLASSES.length && itemText.length > 0 && itemText.includes(el)) {
       r.text = el;
       r.textRank = TEXT_CLASSES.length;
     }
