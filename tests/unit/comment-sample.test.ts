@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/adapters';
 import { bloggerComments } from '../../src/adapters/_blog/comments-blogger';
 import { wpComments } from '../../src/adapters/_blog/comments-wp';
+import { parseDate } from '../../src/adapters/_blog/dates';
 import { DETAIL_LIMIT, sampleThreads } from '../../src/adapters/_blog/sample';
 import { factsOf } from '../../src/facts';
 import type { Comment, PageModel } from '../../src/model';
@@ -258,5 +259,18 @@ describe('a Blogger threaded thread over DETAIL_LIMIT', () => {
     const full = bloggerComments(doc, Number.POSITIVE_INFINITY);
     expect(full.comments.length).toBe(total);
     expect(full.counts).toBeUndefined();
+  });
+});
+
+describe('the fast path for WordPress comment dates', () => {
+  it('reads UTC and offset datetimes as Date would', () => {
+    for (const raw of [
+      '2026-10-01T08:05:09+00:00',
+      '2026-10-01T08:05:09Z',
+      '2026-10-01T00:30:00+02:00',
+      '1999-12-28T23:59:59-05:30',
+    ]) {
+      expect(parseDate(raw), raw).toBe(new Date(raw).toISOString());
+    }
   });
 });

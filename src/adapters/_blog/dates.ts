@@ -75,10 +75,18 @@ const WP_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2
 function fastIso(raw: string): string | undefined {
   const m = WP_ISO.exec(raw);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = Number(m[6]);
   const oh = m[8] ? Number(m[8]) : 0;
   const om = m[9] ? Number(m[9]) : 0;
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 28 || h > 23 || mi > 59 || sec > 59 || oh > 23 || om > 59) return undefined;
+  // UTC already (WordPress's default for comment dates on many sites): the digits are the answer,
+  // as toISOString would print them, without a Date per comment
+  if (oh === 0 && om === 0) return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
   const offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
   return new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - offset).toISOString();
 }
