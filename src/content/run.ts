@@ -23,6 +23,11 @@ import { normalizeSettings, readSettings, SETTINGS_KEY, type Settings } from '..
 export const DEBOUNCE_MS = 400;
 /** Under a mutation flood the page never goes quiet: audit at most this often anyway. */
 export const MAX_WAIT_MS = 2000;
+/**
+ * Longest stretch of stepwise extraction before the page gets its main thread back: a fifth of
+ * the 50 ms that makes a task "long", so the steps around it (import, judge) have room too.
+ */
+export const SLICE_MS = 10;
 /** Pages without an adapter are re-detected on DOM growth only this often per URL (X renders late). */
 export const REDETECT_TRIES = 5;
 
@@ -82,6 +87,21 @@ async function candidatesFor(doc: Document, url: URL): Promise<readonly Adapter[
   return byPriority([...blogAdapters, ...socialAdapters]);
 }
 
+/** The adapter's extraction, in slices of at most ~SLICE_MS with the page's turn between them. */
+export async function extractSliced(adapter: Adapter, doc: Document, url: URL): Promise<PageModel> {
+  if (!adapter.extractSteps) return adapter.extract(doc, url);
+  const steps = adapter.extractSteps(doc, url);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= SLICE_MS) {
+      await yieldToPage();
+      since = performance.now();
+    }
+  }
+}
+
 /** Start once per page (a second injection by `scripting.executeScript` finds the mark). */
 export function startContent(win: Window & typeof globalThis): void {
   const g = globalThis as unknown as Record<string, unknown>;
@@ -117,12 +137,12 @@ export function startContent(win: Window & typeof globalThis): void {
       state.model = null;
       if (state.adapter) {
         await yieldToPage();
-        state.model = state.adapter.extract(doc, url);
+        state.model = await extractSliced(state.adapter, doc, url);
       }
     } else if (state.adapter.extractMore) {
       state.model = state.adapter.extractMore(doc, url, state.model);
     } else {
-      state.model = state.adapter.extract(doc, url);
+      state.model = await extractSliced(state.adapter, doc, url);
     }
     await yieldToPage();
     let model = state.model;

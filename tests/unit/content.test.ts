@@ -128,3 +128,39 @@ describe('content script on an article', () => {
     }
   });
 });
+
+describe('stepwise extraction', () => {
+  it('hands the page its turn whenever a slice has run SLICE_MS, and returns what the steps return', async () => {
+    const { extractSliced, SLICE_MS } = await import('../../src/content/run');
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const log: string[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    g.scheduler = { yield: async () => void log.push('yield') };
+    const model = { url: 'https://blog.example/p', kind: 'article' as const, platform: 'generic' as const };
+    const adapter = {
+      id: 'stepper',
+      priority: 0,
+      detect: () => 1,
+      extract: () => model,
+      *extractSteps() {
+        // five parts of 0.6 slices each: a yield after the 2nd and the 4th
+        for (let i = 1; i <= 5; i++) {
+          clock += SLICE_MS * 0.6;
+          log.push(`step ${i}`);
+          yield;
+        }
+        return model;
+      },
+    };
+    try {
+      const got = await extractSliced(adapter, document, new URL(model.url));
+      expect(got).toBe(model);
+      expect(log).toEqual(['step 1', 'step 2', 'yield', 'step 3', 'step 4', 'yield', 'step 5']);
+    } finally {
+      now.mockRestore();
+      g.scheduler = before;
+    }
+  });
+});
