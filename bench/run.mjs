@@ -338,11 +338,11 @@ async function seedPopupDb(page, audits) {
       req.onerror = () => fail(req.error);
     });
     const stores = [...db.objectStoreNames];
-    if (!stores.includes('audits') || !stores.includes('findings')) return { error: `unexpected stores ${stores}` };
+    if (!stores.includes('audits') || !stores.includes('auditFindings')) return { error: `unexpected stores ${stores}` };
     const rules = ['comments-closed', 'comment-form-friction', 'author-replies', 'critical-unanswered', 'one-way-links', 'stale'];
-    const tx = db.transaction(['audits', 'findings'], 'readwrite');
+    const tx = db.transaction(['audits', 'auditFindings'], 'readwrite');
     const aStore = tx.objectStore('audits');
-    const fStore = tx.objectStore('findings');
+    const fStore = tx.objectStore('auditFindings');
     for (let i = 0; i < n; i++) {
       const score = (i * 37) % 101;
       const req = aStore.add({
@@ -357,17 +357,18 @@ async function seedPopupDb(page, audits) {
         facts: {},
         sample: 10,
       });
+      // Schema v2: one auditFindings row per audit.
       req.onsuccess = () => {
-        for (let k = 0; k < rules.length; k++) {
-          fStore.add({
-            auditId: req.result,
-            rule: rules[k],
+        fStore.add({
+          auditId: req.result,
+          findings: rules.map((rule, k) => ({
+            rule,
             verdict: k % 2 ? 'pass' : 'fail',
             score: k % 2 ? 1 : 0.2,
             weight: 2,
             evidence: [{ selector: `#comment-${i}`, text: `Kommentar ${i}` }],
-          });
-        }
+          })),
+        });
       };
     }
     await new Promise((ok, fail) => {
