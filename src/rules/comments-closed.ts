@@ -19,7 +19,8 @@ const rule: Rule = {
     if (!model.article && !model.comments) return NOT_APPLICABLE;
     const section = model.comments;
     const state: CommentsState = section?.state ?? 'none';
-    const human = section?.comments?.filter((c) => c.kind === 'comment').length ?? 0;
+    // a sampled thread carries its true count (the detail says "662 comments", not the sample's 300)
+    const human = section?.counts?.comments ?? section?.comments?.filter((c) => c.kind === 'comment').length ?? 0;
     const evidence = [...(section?.evidence ?? [])];
     const form = section?.form?.evidence;
     // adapters often name the form as the section's evidence already: show it once

@@ -22,13 +22,17 @@ const rule: Rule = {
     const list = model.comments?.comments;
     if (!list) return NOT_APPLICABLE;
     const pings = list.filter((c) => c.kind !== 'comment');
-    const humans = list.length - pings.length;
+    // a sampled thread (model.comments.counts): the shares and the detail from the true totals,
+    // the evidence from the sample
+    const counts = model.comments?.counts;
+    const pingCount = counts?.pingbacks ?? pings.length;
+    const humans = counts?.comments ?? list.length - pings.length;
     // nothing about pingbacks to judge; comments-closed and author-replies cover the rest
-    if (pings.length === 0) return NOT_APPLICABLE;
+    if (pingCount === 0) return NOT_APPLICABLE;
     const evidence = pings.map((c) => c.evidence);
-    if (humans === 0) return judged(pings.length >= MIN_PINGBACKS_FOR_FAIL ? 0 : THIN_SCORE, evidence, [0, pings.length]);
-    const share = humans / list.length;
-    return judged(Math.max(THIN_SCORE, Math.min(1, share / HUMAN_SHARE_TARGET)), evidence, [humans, pings.length]);
+    if (humans === 0) return judged(pingCount >= MIN_PINGBACKS_FOR_FAIL ? 0 : THIN_SCORE, evidence, [0, pingCount]);
+    const share = humans / (humans + pingCount);
+    return judged(Math.max(THIN_SCORE, Math.min(1, share / HUMAN_SHARE_TARGET)), evidence, [humans, pingCount]);
   },
 };
 

@@ -26,6 +26,13 @@ describe('comments-closed', () => {
     expect(r?.detail).toEqual([2]);
   });
 
+  it('counts every comment of a sampled thread, not only the sample', () => {
+    const comments = [comment('Schöner Beitrag'), comment('Danke!')];
+    const counts = { comments: 662, pingbacks: 3, byPostAuthor: 40 };
+    const r = rule.judge(article({ comments: { state: 'closed', form: null, comments, counts } }), ctx());
+    expect(r?.detail).toEqual([662]);
+  });
+
   it('warns (not fails) when commenting needs a login', () => {
     const r = rule.judge(article({ comments: { state: 'login-required', form: null } }), ctx());
     expect(r?.verdict).toBe('warn');

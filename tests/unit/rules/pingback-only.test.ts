@@ -32,6 +32,18 @@ describe('pingback-only', () => {
     expect(r?.detail).toEqual([1, 28]);
   });
 
+  it('judges a sampled thread by its true totals and shows the sampled pingbacks', () => {
+    const sample = [comment('Hallo'), pingback()];
+    // the sample alone is half humans (pass); the whole thread is 10 humans to 40 pingbacks
+    const r = rule.judge(
+      article({ comments: { comments: sample, counts: { comments: 10, pingbacks: 40, byPostAuthor: 0 } } }),
+      ctx(),
+    );
+    expect(r?.verdict).toBe('warn');
+    expect(r?.detail).toEqual([10, 40]);
+    expect(r?.evidence).toEqual([sample[1].evidence]);
+  });
+
   it('is n/a without pingbacks or without a readable thread', () => {
     expect(rule.judge(article({ comments: { comments: [comment('Hallo')] } }), ctx())).toBeNull();
     expect(rule.judge(article({ comments: { comments: [] } }), ctx())).toBeNull();
