@@ -35,3 +35,10 @@ export function drain<T>(steps: Generator<void, T, void>): T {
     if (step.done) return step.value;
   }
 }
+
+/** An adapter's `extract` and `extractSteps` from one stepwise reader: the two cannot disagree. */
+export function stepwise(
+  steps: (doc: Document, url: URL) => Generator<void, PageModel, void>,
+): Pick<Adapter, 'extract' | 'extractSteps'> {
+  return { extract: (doc, url) => drain(steps(doc, url)), extractSteps: steps };
+}

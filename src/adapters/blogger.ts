@@ -1,8 +1,8 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { bloggerComments } from './_blog/comments-blogger';
 import { articleConfidence, BLOGGER_POST_PATH, isBlogger } from './_blog/detect';
 import { firstById } from './_blog/dom';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /**
  * Blogger / Blogspot (also on custom domains, where only the generator meta tells). Post pages
@@ -30,10 +30,10 @@ const blogger: Adapter = {
     if (!isBlogger(doc, url)) return 0;
     return isPostPage(doc, url) ? 0.9 : 0;
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isBlogger(doc, url) && isPostPage(doc, url);
-    return blogModel(doc, url, 'blogger', isArticle, { listComments: bloggerComments, iframeForm });
-  },
+    return yield* blogSteps(doc, url, 'blogger', isArticle, { listComments: bloggerComments, iframeForm });
+  }),
 };
 
 export default blogger;

@@ -1,7 +1,7 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { wpComments } from './_blog/comments-wp';
 import { articleConfidence } from './_blog/detect';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /**
  * Any article the platform adapters do not claim: `og:type=article`, JSON-LD Article types,
@@ -21,10 +21,10 @@ const generic: Adapter = {
     if (SOCIAL_HOSTS.test(url.hostname)) return 0;
     return 0.5 * articleConfidence(doc);
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = !SOCIAL_HOSTS.test(url.hostname) && articleConfidence(doc) > 0;
-    return blogModel(doc, url, 'generic', isArticle, { listComments: wpComments });
-  },
+    return yield* blogSteps(doc, url, 'generic', isArticle, { listComments: wpComments });
+  }),
 };
 
 export default generic;

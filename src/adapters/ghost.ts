@@ -1,7 +1,7 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { articleConfidence, generator } from './_blog/detect';
 import { membersOnly } from './_blog/hosted';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /** Ghost: generator "Ghost 5.x"; its `{{comments}}` helper mounts comments-ui by a `data-ghost-comments` script. */
 export function isGhost(doc: Document): boolean {
@@ -14,13 +14,13 @@ const ghost: Adapter = {
   detect(doc) {
     return isGhost(doc) ? 0.9 * articleConfidence(doc) : 0;
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isGhost(doc) && articleConfidence(doc) > 0;
-    return blogModel(doc, url, 'ghost', isArticle, {
+    return yield* blogSteps(doc, url, 'ghost', isArticle, {
       listComments: () => ({ comments: [] }),
       platformSection: (d) => membersOnly(d.querySelector('[data-ghost-comments], #ghost-comments-root, .gh-comments'), 'Ghost'),
     });
-  },
+  }),
 };
 
 export default ghost;

@@ -1,8 +1,8 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { articleConfidence } from './_blog/detect';
 import { meta } from './_blog/dom';
 import { membersOnly } from './_blog/hosted';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /**
  * Medium (medium.com, publication subdomains and custom domains, which keep Medium's app-link
@@ -23,9 +23,9 @@ const medium: Adapter = {
   detect(doc, url) {
     return isMedium(doc, url) ? 0.9 * articleConfidence(doc) : 0;
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isMedium(doc, url) && articleConfidence(doc) > 0;
-    return blogModel(doc, url, 'medium', isArticle, {
+    return yield* blogSteps(doc, url, 'medium', isArticle, {
       listComments: () => ({ comments: [] }),
       platformSection: (d) =>
         membersOnly(
@@ -35,7 +35,7 @@ const medium: Adapter = {
           'Medium',
         ),
     });
-  },
+  }),
 };
 
 export default medium;

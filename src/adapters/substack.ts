@@ -1,7 +1,7 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { articleConfidence } from './_blog/detect';
 import { membersOnly } from './_blog/hosted';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /** Substack (x.substack.com and custom domains, which load everything from substackcdn.com). */
 export function isSubstack(doc: Document, url: URL): boolean {
@@ -17,9 +17,9 @@ const substack: Adapter = {
   detect(doc, url) {
     return isSubstack(doc, url) ? 0.9 * articleConfidence(doc) : 0;
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isSubstack(doc, url) && articleConfidence(doc) > 0;
-    return blogModel(doc, url, 'substack', isArticle, {
+    return yield* blogSteps(doc, url, 'substack', isArticle, {
       listComments: () => ({ comments: [] }),
       // comments need a (sometimes paid) subscription; posts with comments off show no comment button
       platformSection: (d) =>
@@ -30,7 +30,7 @@ const substack: Adapter = {
           'Substack',
         ),
     });
-  },
+  }),
 };
 
 export default substack;

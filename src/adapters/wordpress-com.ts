@@ -1,7 +1,7 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { wpComments } from './_blog/comments-wp';
 import { generator } from './_blog/detect';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 import { wpArticleConfidence } from './wordpress';
 
 /**
@@ -29,10 +29,10 @@ const wordpressCom: Adapter = {
     if (!isWordPressCom(doc, url)) return 0;
     return 0.95 * wpArticleConfidence(doc);
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc) > 0;
-    return blogModel(doc, url, 'wordpress-com', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
-  },
+    return yield* blogSteps(doc, url, 'wordpress-com', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+  }),
 };
 
 export default wordpressCom;

@@ -1,7 +1,7 @@
-import type { Adapter } from './adapter';
+import { type Adapter, stepwise } from './adapter';
 import { wpComments } from './_blog/comments-wp';
 import { articleConfidence, commentArea, generator, wpBodyKind } from './_blog/detect';
-import { blogModel } from './_blog/model';
+import { blogSteps } from './_blog/model';
 
 /**
  * Self-hosted WordPress. Many sites strip the generator meta (security plugins, caches), so the
@@ -38,10 +38,10 @@ const wordpress: Adapter = {
     if (!isWordPress(doc)) return 0;
     return 0.9 * wpArticleConfidence(doc);
   },
-  extract(doc, url) {
+  ...stepwise(function* (doc, url) {
     const isArticle = isWordPress(doc) && wpArticleConfidence(doc) > 0;
-    return blogModel(doc, url, 'wordpress', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
-  },
+    return yield* blogSteps(doc, url, 'wordpress', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+  }),
 };
 
 export default wordpress;

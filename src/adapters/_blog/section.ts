@@ -135,10 +135,14 @@ function loginWall(doc: Document, areas: readonly Element[]): Element | null {
   return noticeIn(areas, LOGIN_TEXT);
 }
 
-export function commentSectionOf(doc: Document, opts: SectionOptions): CommentSection {
+/** `listed`: the platform's comment list when the caller read it already (blogSteps, in a step of its own). */
+export function commentSectionOf(
+  doc: Document,
+  opts: SectionOptions,
+  listed: ListedComments = opts.listComments(doc),
+): CommentSection {
   const evidence: Evidence[] = [];
   const embed = detectEmbed(doc);
-  const listed = opts.listComments(doc);
   const native = listed.comments;
   // a sampled list carries its counts wherever the list itself goes into the section
   const withCounts = (section: CommentSection): CommentSection =>

@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pickAdapter } from '../../../src/adapters';
+import { drain } from '../../../src/adapters/adapter';
+import { loadBlog } from './blog-helpers';
+
+/**
+ * Stepwise extraction (Adapter.extractSteps) is what the content script runs, `extract` what the
+ * CLI, the benchmark and most tests run: on every blog fixture they must give the same model, and
+ * an article must really come in steps (the content script can only yield where the adapter does).
+ */
+const BLOG_FIXTURES = readdirSync('tests/fixtures/blog').filter((f) => f.endsWith('.html'));
+
+describe('stepwise blog extraction', () => {
+  it.each(BLOG_FIXTURES)('%s: the steps give the model extract gives', (name) => {
+    const url = new URL('https://blog.example/2024/03/post/');
+    const doc = loadBlog(name, url.href);
+    const adapter = pickAdapter(doc, url);
+    if (!adapter) return;
+    expect(adapter.extractSteps, `${adapter.id} has no extractSteps`).toBeTypeOf('function');
+    const steps = adapter.extractSteps!(doc, url);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value).toEqual(adapter.extract(doc, url));
+    expect(drain(adapter.extractSteps!(doc, url))).toEqual(step.value);
+    // article, comment list, rest of the section
+    if (step.value.kind === 'article') expect(pauses).toBe(2);
+    else expect(pauses).toBe(0);
+  });
+
+  it('covers articles of every blog adapter, not just pages nobody claims', () => {
+    const url = new URL('https://blog.example/2024/03/post/');
+    const stepped = new Set<string>();
+    for (const name of BLOG_FIXTURES) {
+      const doc = loadBlog(name, url.href);
+      const adapter = pickAdapter(doc, url);
+      if (adapter?.extractSteps && adapter.extract(doc, url).kind === 'article') stepped.add(adapter.id);
+    }
+    expect([...stepped].sort()).toEqual(expect.arrayContaining(['blogger', 'ghost', 'medium', 'substack', 'wordpress']));
+  });
+});
