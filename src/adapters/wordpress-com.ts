@@ -1,5 +1,5 @@
 import { type Adapter, stepwise } from './adapter';
-import { wpComments } from './_blog/comments-wp';
+import { wpCommentSteps, wpComments } from './_blog/comments-wp';
 import { generator } from './_blog/detect';
 import { blogSteps } from './_blog/model';
 import { wpArticleConfidence } from './wordpress';
@@ -31,7 +31,11 @@ const wordpressCom: Adapter = {
   },
   ...stepwise(function* (doc, url) {
     const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc) > 0;
-    return yield* blogSteps(doc, url, 'wordpress-com', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+    return yield* blogSteps(doc, url, 'wordpress-com', isArticle, {
+      listComments: wpComments,
+      listCommentSteps: wpCommentSteps,
+      emptyAreaIsClosed: true,
+    });
   }),
 };
 

@@ -1,5 +1,5 @@
 import { type Adapter, stepwise } from './adapter';
-import { wpComments } from './_blog/comments-wp';
+import { wpCommentSteps, wpComments } from './_blog/comments-wp';
 import { articleConfidence, commentArea, generator, wpBodyKind } from './_blog/detect';
 import { blogSteps } from './_blog/model';
 
@@ -40,7 +40,11 @@ const wordpress: Adapter = {
   },
   ...stepwise(function* (doc, url) {
     const isArticle = isWordPress(doc) && wpArticleConfidence(doc) > 0;
-    return yield* blogSteps(doc, url, 'wordpress', isArticle, { listComments: wpComments, emptyAreaIsClosed: true });
+    return yield* blogSteps(doc, url, 'wordpress', isArticle, {
+      listComments: wpComments,
+      listCommentSteps: wpCommentSteps,
+      emptyAreaIsClosed: true,
+    });
   }),
 };
 

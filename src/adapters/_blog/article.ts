@@ -1,7 +1,7 @@
 import { evidenceOf } from '../../lib/dom';
 import type { ArticleSection, Evidence, Link } from '../../model';
 import { parseDate } from './dates';
-import { attr, commentThreads, linksOutside, meta, queryOutside, textOf } from './dom';
+import { attr, commentThreads, linksOutside, meta, queryAllOutside, queryOutside, textOf } from './dom';
 import { ldScripts } from './detect';
 import { sameSite } from './domain';
 import { phonesOf } from './phones';
@@ -70,6 +70,7 @@ const SHARE_WIDGET_CLASSES = [
   'share-buttons',
   'sharing-buttons',
 ];
+const SHARE_WIDGET_SELECTOR = SHARE_WIDGET_CLASSES.map((c) => `.${c}`).join(', ');
 const SHARE_LINKS = [
   'facebook.com/sharer',
   'facebook.com/share.php',
@@ -181,12 +182,9 @@ function linksOf(body: Element, base: URL): Link[] {
 /** Share widgets and sharer links; a comment list's links are readers' words, not the site's buttons. */
 export function shareButtonsOf(doc: Document, threads: readonly Element[] = commentThreads(doc)): Evidence[] {
   const out: Evidence[] = [];
-  const widgets: Element[] = [];
-  for (const c of SHARE_WIDGET_CLASSES) widgets.push(...doc.getElementsByClassName(c));
-  const outer = widgets
-    .filter((w, i) => widgets.indexOf(w) === i && !widgets.some((o) => o !== w && o.contains(w)))
-    .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))
-    .slice(0, MAX_SHARE);
+  // in document order, each once (a selector list matches an element once)
+  const widgets = queryAllOutside(doc.documentElement, SHARE_WIDGET_SELECTOR, threads);
+  const outer = widgets.filter((w) => !widgets.some((o) => o !== w && o.contains(w))).slice(0, MAX_SHARE);
   for (const w of outer) {
     if (out.length >= MAX_SHARE) break;
     out.push(evidenceOf(w));
@@ -224,9 +222,16 @@ function guessLang(text: string): string | undefined {
   return de > en ? 'de' : 'en';
 }
 
-export function articleOf(doc: Document, url: URL): ArticleSection {
+/**
+ * The article, in steps (see blogSteps): the first look-ups of a class or tag on a page walk the
+ * whole document once each (Chromium caches the collection afterwards), so on a 50,000-element
+ * page the thread, body, share-widget and phone scans each cost several ms in the content script's
+ * first, cold run; together they made one long task.
+ */
+export function* articleSteps(doc: Document, url: URL): Generator<void, ArticleSection, void> {
   const threads = commentThreads(doc);
   const body = bodyOf(doc, threads);
+  yield;
   const ldValue = ldReader(doc);
   // whole-page fallbacks leave the comment list out: a commenter is not the byline, and a
   // selector nothing matches would test every comment's elements
@@ -261,13 +266,12 @@ export function articleOf(doc: Document, url: URL): ArticleSection {
     isoOf(meta(doc, 'meta[property="article:modified_time"]')) ??
     isoOf(ldValue('dateModified')) ??
     isoOf(attr(scope?.querySelector('time.updated[datetime], [itemprop="dateModified"][datetime]'), 'datetime'));
-  const section: ArticleSection = {
-    title: title.slice(0, 300),
-    links: body ? linksOf(body, url) : [],
-    shareButtons: shareButtonsOf(doc, threads),
-    text,
-    phones: phonesOf(doc, threads),
-  };
+  yield;
+  const links = body ? linksOf(body, url) : [];
+  yield;
+  const shareButtons = shareButtonsOf(doc, threads);
+  yield;
+  const section: ArticleSection = { title: title.slice(0, 300), links, shareButtons, text, phones: phonesOf(doc, threads) };
   if (author) section.author = author.slice(0, 120);
   if (published) section.published = published;
   if (updated) section.updated = updated;

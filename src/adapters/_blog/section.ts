@@ -1,6 +1,6 @@
 import { evidenceOf } from '../../lib/dom';
 import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
-import { detectEmbed } from './embeds';
+import { detectEmbed, type Embed } from './embeds';
 import { firstByClass } from './dom';
 import { commentFormOf } from './form';
 import type { ListedComments } from './sample';
@@ -88,6 +88,8 @@ export interface SectionOptions {
    * threads with the counts over all of them (./sample.ts)
    */
   listComments: (doc: Document) => ListedComments;
+  /** the same list in steps, where a platform's list can be long (WordPress): blogSteps prefers it */
+  listCommentSteps?: (doc: Document) => Generator<void, ListedComments, void>;
   /** forms that live in an iframe (Blogger's #comment-editor): the form is there, not readable */
   iframeForm?: (doc: Document) => Element | null;
   /**
@@ -135,14 +137,14 @@ function loginWall(doc: Document, areas: readonly Element[]): Element | null {
   return noticeIn(areas, LOGIN_TEXT);
 }
 
-/** `listed`: the platform's comment list when the caller read it already (blogSteps, in a step of its own). */
+/** `listed`, `embed`: the comment list and embed when the caller read them already (blogSteps, in steps of their own). */
 export function commentSectionOf(
   doc: Document,
   opts: SectionOptions,
   listed: ListedComments = opts.listComments(doc),
+  embed: Embed | null = detectEmbed(doc),
 ): CommentSection {
   const evidence: Evidence[] = [];
-  const embed = detectEmbed(doc);
   const native = listed.comments;
   // a sampled list carries its counts wherever the list itself goes into the section
   const withCounts = (section: CommentSection): CommentSection =>

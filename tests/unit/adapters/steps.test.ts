@@ -24,8 +24,8 @@ describe('stepwise blog extraction', () => {
     for (; !step.done; step = steps.next()) pauses++;
     expect(step.value).toEqual(adapter.extract(doc, url));
     expect(drain(adapter.extractSteps!(doc, url))).toEqual(step.value);
-    // article, comment list, rest of the section
-    if (step.value.kind === 'article') expect(pauses).toBe(2);
+    // the article in four steps, the comment list (WordPress's in several), the embeds, the rest
+    if (step.value.kind === 'article') expect(pauses).toBeGreaterThanOrEqual(6);
     else expect(pauses).toBe(0);
   });
 
