@@ -12,6 +12,27 @@ function highlight(tabId: number | null, selector: string) {
   void sendMessage({ type: 'highlight', tabId, selector });
 }
 
+/**
+ * What the verdict rests on. A long thread or timeline is read in part (a spread sample of
+ * comments, the newest posts: DESIGN.md's budget for big pages), while the facts count everything
+ * on the page: then the line says both, so "300 comments" never reads as the page's total.
+ */
+function sampleText(audit: Audit): string {
+  const noun = audit.kind === 'article' ? 'comments' : 'posts';
+  const facts = audit.facts as Partial<Audit['facts']> | undefined;
+  const total =
+    audit.kind === 'article'
+      ? (facts?.comments ?? 0) + (facts?.pingbacks ?? 0)
+      : audit.kind === 'profile'
+        ? (facts?.visiblePosts ?? 0)
+        : 0;
+  if (total > audit.sample) {
+    const lang = chrome.i18n?.getUILanguage?.() ?? 'en';
+    return t(`popup_sample_${noun}_of`, [audit.sample.toLocaleString(lang), total.toLocaleString(lang)]);
+  }
+  return t(`popup_sample_${noun}${audit.sample === 1 ? '_one' : ''}`, [audit.sample]);
+}
+
 /** Collapsed, a finding shows this many excerpts: enough to recognise the spot, short enough to scan the list. */
 const EVIDENCE_COLLAPSED = 2;
 
@@ -152,12 +173,7 @@ export function PageView({
             {kindLabel(audit.kind)} · {platformName(audit.platform)}
           </p>
           <p class="site">{audit.site}</p>
-          <p class="sample">
-            {t(
-              `${audit.kind === 'article' ? 'popup_sample_comments' : 'popup_sample_posts'}${audit.sample === 1 ? '_one' : ''}`,
-              [audit.sample],
-            )}
-          </p>
+          <p class="sample">{sampleText(audit)}</p>
           {audit.score === null && <p class="notice">{t('popup_not_enough')}</p>}
         </div>
       </section>

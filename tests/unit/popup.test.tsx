@@ -88,6 +88,20 @@ describe('popup page view', () => {
     expect(root.querySelector('.inapplicable')?.textContent).toContain('Stale');
   });
 
+  it('says when a long thread or timeline was read in part, with both counts', () => {
+    const facts = { ...audit.facts, comments: 3280, pingbacks: 20 };
+    render(<PageView audit={{ ...audit, sample: 300, facts }} tabId={7} />, root);
+    expect(root.querySelector('.sample')?.textContent).toBe(
+      'Based on a sample of 300 of the 3,300 comments on this page, spread over the whole thread',
+    );
+    const timeline = { ...audit, kind: 'profile' as const, platform: 'x' as const, sample: 250 };
+    render(<PageView audit={{ ...timeline, facts: { ...audit.facts, visiblePosts: 1290 } }} tabId={7} />, root);
+    expect(root.querySelector('.sample')?.textContent).toBe('Based on the newest 250 of the 1,290 posts on this page');
+    // nothing left out: the plain line
+    render(<PageView audit={{ ...timeline, facts: { ...audit.facts, visiblePosts: 250 } }} tabId={7} />, root);
+    expect(root.querySelector('.sample')?.textContent).toBe('Based on 250 posts on this page');
+  });
+
   it('shows page text as text: an <img onerror> in a comment never becomes an element', () => {
     render(<PageView audit={audit} tabId={7} />, root);
     expect(root.querySelector('img')).toBeNull();
