@@ -1,10 +1,22 @@
-import type { PageModel } from '../model';
+import type { PageModel, SocialPost } from '../model';
 
 /** Shorter posts are too generic ("Thanks!") to say the same message was posted everywhere. */
 export const MIN_FINGERPRINT_CHARS = 40;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Normalise post text so the same message on two networks gives the same fingerprint. */
 export function normalizeForFingerprint(text: string): string {
+  // ASCII text has no marks and no letters or digits beyond [a-z0-9] once lower-cased: the same
+  // result as below, without NFKD and the Unicode classes (most of an X post's fingerprint cost)
+  if (!NON_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/[#@][a-z0-9_]+/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .toLowerCase()
     .normalize('NFKD')
@@ -30,13 +42,27 @@ export function fingerprintOf(text: string): string | null {
   return norm.length >= MIN_FINGERPRINT_CHARS ? fnv1a(norm) : null;
 }
 
+/**
+ * A post's fingerprint, computed once per post object: every audit of a page reads them twice (the
+ * history look-up, the audit's own list), and a re-audit keeps the posts it already parsed.
+ */
+const byPost = new WeakMap<SocialPost, string | null>();
+export function postFingerprint(post: SocialPost): string | null {
+  let fp = byPost.get(post);
+  if (fp === undefined) {
+    fp = fingerprintOf(post.text);
+    byPost.set(post, fp);
+  }
+  return fp;
+}
+
 /** Fingerprints of the page owner's own posts (not reposts of others). */
 export function fingerprintsOf(model: PageModel): string[] {
   const posts = model.social?.posts ?? [];
   const out = new Set<string>();
   for (const p of posts) {
     if (p.isRepost) continue;
-    const fp = fingerprintOf(p.text);
+    const fp = postFingerprint(p);
     if (fp) out.add(fp);
   }
   return [...out].slice(0, 200);

@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../lib/fingerprint';
+import { postFingerprint } from '../lib/fingerprint';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 import { ownPosts, percent } from './_social';
 
@@ -23,7 +23,7 @@ const rule: Rule = {
     }
     if (elsewhere.size === 0) return NOT_APPLICABLE;
     const posts = ownPosts(model)
-      .map((post) => ({ post, fp: fingerprintOf(post.text) }))
+      .map((post) => ({ post, fp: postFingerprint(post) }))
       .filter((x): x is { post: (typeof x)['post']; fp: string } => x.fp !== null);
     if (posts.length === 0) return NOT_APPLICABLE;
     const matches = posts.filter((x) => elsewhere.has(x.fp));
