@@ -3,7 +3,8 @@ import type { PageModel, SocialPost } from '../model';
 /** Shorter posts are too generic ("Thanks!") to say the same message was posted everywhere. */
 export const MIN_FINGERPRINT_CHARS = 40;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// any code unit above 0x7f (an astral character's surrogates included)
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Normalise post text so the same message on two networks gives the same fingerprint. */
 export function normalizeForFingerprint(text: string): string {

@@ -208,6 +208,7 @@ export function modelOf(
 
 const TRACKING_HOSTS = new Set(['t.co']);
 /** An absolute link to a shortener in TRACKING_HOSTS, its host in group 1. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls and space are what the URL parser strips
 const SHORTENED = /^[\x00-\x20]*https?:\/\/(t\.co)(?:[/?#]|$)/i;
 
 /**
@@ -224,6 +225,7 @@ export function outboundUrls(container: Element, pageHost: string, skip?: Elemen
     // post's parse). Leading C0/space is what the URL parser strips too; tabs or newlines inside,
     // which it drops, take the full path.
     const plain = !/[\t\n\r]/.test(raw);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls and space are what the URL parser strips
     if (plain && !/^[\x00-\x20]*(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(raw)) continue;
     const shortened = plain ? SHORTENED.exec(raw) : null;
     let host: string;
