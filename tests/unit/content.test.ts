@@ -100,6 +100,8 @@ describe('content script on an article', () => {
         return new Promise<void>((resolve) => setTimeout(resolve, 0));
       },
     };
+    // a clock that stands still: no 10-ms slice ever fills up, so only the stages themselves yield
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(0);
     try {
       const chrome = chromeMock();
       // passive audits off: only the audit asked for below runs
@@ -122,6 +124,7 @@ describe('content script on an article', () => {
       // once after detect, once after extract: judging starts in a task of its own
       expect(stages).toEqual(['yield', 'yield']);
     } finally {
+      clock.mockRestore();
       g.scheduler = before;
       (globalThis as Record<string, unknown>).__howsocialContent = undefined;
       await win.happyDOM.close();
