@@ -163,7 +163,12 @@ describe.runIf(browsers.includes('chromium'))('storage across worker stops (chro
       (b) => b !== '',
       { what: 'the badge after the worker woke' },
     );
-    expect((await audits()).some((a) => a.url === url)).toBe(true);
+    // the badge is set as the audit arrives; its IndexedDB write commits a moment later
+    await waitFor(
+      () => audits(),
+      (rows) => rows.some((a) => a.url === url),
+      { what: 'the woken worker to store the audit' },
+    );
   });
 
   it('a worker stopped while audits are on their way loses none of them, nor anything stored before', async () => {
