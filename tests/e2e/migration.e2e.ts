@@ -20,79 +20,93 @@ interface Seeded {
   rules: Record<number, string[]>;
 }
 
-/** Runs in the extension (worker or extension page): a v1 `howsocial` database with data. */
+/**
+ * Runs in the extension (worker or extension page): a v1 `howsocial` database with data. Handed
+ * to the browser as source text, so everything it uses is inside it.
+ */
 async function seedV1(n: number): Promise<Seeded> {
   const request = <T>(req: IDBRequest<T>) =>
     new Promise<T>((ok, fail) => {
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
-  // An open Dexie handle (the worker's) closes itself on versionchange: the delete then goes through.
-  await request(indexedDB.deleteDatabase('howsocial'));
-  const open = indexedDB.open('howsocial', 10);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    const audits = db.createObjectStore('audits', { keyPath: 'id', autoIncrement: true });
-    for (const [index, path] of [
-      ['url', 'url'],
-      ['site', 'site'],
-      ['time', 'time'],
-      ['[site+time]', ['site', 'time']],
-      ['[url+time]', ['url', 'time']],
-      ['platform', 'platform'],
-    ] as const)
-      audits.createIndex(index, path as string | string[]);
-    const findings = db.createObjectStore('findings', { keyPath: 'id', autoIncrement: true });
-    findings.createIndex('auditId', 'auditId');
-    findings.createIndex('rule', 'rule');
-    const prints = db.createObjectStore('fingerprints', { keyPath: 'id', autoIncrement: true });
-    for (const index of ['fingerprint', 'site', 'auditId', 'time']) prints.createIndex(index, index);
-  };
-  const db = await request(open);
-  const rulePool = ['comments-closed', 'author-replies', 'stale', 'comment-form-friction', 'one-way-links'];
-  const seeded: Seeded = { schema: { version: db.version, stores: [...db.objectStoreNames].sort() }, audits: [], rules: {} };
-  const tx = db.transaction(['audits', 'findings'], 'readwrite');
-  const now = Date.now();
-  for (let i = 0; i < n; i++) {
-    const site = `v1-site-${i % 3}.example`;
-    const url = `https://${site}/post-${i}/`;
-    const id = (await request(
-      tx.objectStore('audits').add({
-        url,
-        site,
-        platform: 'wordpress',
-        kind: 'article',
-        score: (i * 17) % 101,
-        band: 'orange',
-        time: now - (n - i) * 60_000,
-        rulesVersion: 1,
-        facts: { commentSystem: 'native', commentsState: 'closed', comments: i },
-        sample: i,
-      }),
-    )) as number;
-    seeded.audits.push({ id, url, site });
-    // audits 0, 5, 10, … have no findings (kind other in v1 kept none); the rest 1–4, in rule order
-    const rules = rulePool.slice(0, i % 5);
-    seeded.rules[id] = rules;
-    for (const rule of rules)
-      await request(
-        tx.objectStore('findings').add({
-          auditId: id,
-          rule,
-          verdict: 'fail',
-          score: 0,
-          weight: 2,
-          evidence: [{ selector: `#comment-${i}`, text: `Kommentar ${i} – „${rule}“` }],
-          detail: [i, rule],
-        }),
-      );
+  // An open Dexie handle (the worker's) closes itself on versionchange, so the delete goes through;
+  // but Dexie may reopen it (at v2) before our v1 open: then delete and try again.
+  for (let attempt = 1; ; attempt++) {
+    await request(indexedDB.deleteDatabase('howsocial'));
+    try {
+      return await writeV1();
+    } catch (err) {
+      if ((err as DOMException)?.name !== 'VersionError' || attempt >= 20) throw err;
+    }
   }
-  await new Promise<void>((ok, fail) => {
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-  });
-  db.close();
-  return seeded;
+
+  async function writeV1(): Promise<Seeded> {
+    const open = indexedDB.open('howsocial', 10);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const audits = db.createObjectStore('audits', { keyPath: 'id', autoIncrement: true });
+      for (const [index, path] of [
+        ['url', 'url'],
+        ['site', 'site'],
+        ['time', 'time'],
+        ['[site+time]', ['site', 'time']],
+        ['[url+time]', ['url', 'time']],
+        ['platform', 'platform'],
+      ] as const)
+        audits.createIndex(index, path as string | string[]);
+      const findings = db.createObjectStore('findings', { keyPath: 'id', autoIncrement: true });
+      findings.createIndex('auditId', 'auditId');
+      findings.createIndex('rule', 'rule');
+      const prints = db.createObjectStore('fingerprints', { keyPath: 'id', autoIncrement: true });
+      for (const index of ['fingerprint', 'site', 'auditId', 'time']) prints.createIndex(index, index);
+    };
+    const db = await request(open);
+    const rulePool = ['comments-closed', 'author-replies', 'stale', 'comment-form-friction', 'one-way-links'];
+    const seeded: Seeded = { schema: { version: db.version, stores: [...db.objectStoreNames].sort() }, audits: [], rules: {} };
+    const tx = db.transaction(['audits', 'findings'], 'readwrite');
+    const now = Date.now();
+    for (let i = 0; i < n; i++) {
+      const site = `v1-site-${i % 3}.example`;
+      const url = `https://${site}/post-${i}/`;
+      const id = (await request(
+        tx.objectStore('audits').add({
+          url,
+          site,
+          platform: 'wordpress',
+          kind: 'article',
+          score: (i * 17) % 101,
+          band: 'orange',
+          time: now - (n - i) * 60_000,
+          rulesVersion: 1,
+          facts: { commentSystem: 'native', commentsState: 'closed', comments: i },
+          sample: i,
+        }),
+      )) as number;
+      seeded.audits.push({ id, url, site });
+      // audits 0, 5, 10, … have no findings (kind other in v1 kept none); the rest 1–4, in rule order
+      const rules = rulePool.slice(0, i % 5);
+      seeded.rules[id] = rules;
+      for (const rule of rules)
+        await request(
+          tx.objectStore('findings').add({
+            auditId: id,
+            rule,
+            verdict: 'fail',
+            score: 0,
+            weight: 2,
+            evidence: [{ selector: `#comment-${i}`, text: `Kommentar ${i} – „${rule}“` }],
+            detail: [i, rule],
+          }),
+        );
+    }
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+    return seeded;
+  }
 }
 
 /** Runs in the extension: the database's version and stores as the browser has them now. */
