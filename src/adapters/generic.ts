@@ -1,5 +1,5 @@
 import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps, wpComments } from './_blog/comments-wp';
+import { wpCommentSteps } from './_blog/comments-wp';
 import { articleConfidence } from './_blog/detect';
 import { blogSteps } from './_blog/model';
 
@@ -23,7 +23,7 @@ const generic: Adapter = {
   },
   ...stepwise(function* (doc, url) {
     const isArticle = !SOCIAL_HOSTS.test(url.hostname) && articleConfidence(doc) > 0;
-    return yield* blogSteps(doc, url, 'generic', isArticle, { listComments: wpComments, listCommentSteps: wpCommentSteps });
+    return yield* blogSteps(doc, url, 'generic', isArticle, { listComments: wpCommentSteps });
   }),
 };
 

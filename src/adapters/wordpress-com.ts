@@ -1,5 +1,5 @@
 import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps, wpComments } from './_blog/comments-wp';
+import { wpCommentSteps } from './_blog/comments-wp';
 import { generator } from './_blog/detect';
 import { blogSteps } from './_blog/model';
 import { wpArticleConfidence } from './wordpress';
@@ -32,8 +32,7 @@ const wordpressCom: Adapter = {
   ...stepwise(function* (doc, url) {
     const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc) > 0;
     return yield* blogSteps(doc, url, 'wordpress-com', isArticle, {
-      listComments: wpComments,
-      listCommentSteps: wpCommentSteps,
+      listComments: wpCommentSteps,
       emptyAreaIsClosed: true,
     });
   }),

@@ -1,5 +1,5 @@
 import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps, wpComments } from './_blog/comments-wp';
+import { wpCommentSteps } from './_blog/comments-wp';
 import { articleConfidence, commentArea, generator, wpBodyKind } from './_blog/detect';
 import { blogSteps } from './_blog/model';
 
@@ -41,8 +41,7 @@ const wordpress: Adapter = {
   ...stepwise(function* (doc, url) {
     const isArticle = isWordPress(doc) && wpArticleConfidence(doc) > 0;
     return yield* blogSteps(doc, url, 'wordpress', isArticle, {
-      listComments: wpComments,
-      listCommentSteps: wpCommentSteps,
+      listComments: wpCommentSteps,
       emptyAreaIsClosed: true,
     });
   }),

@@ -3,7 +3,7 @@ import { evidenceOf, excerpt, type SiblingIndex, siblingIndex } from '../../lib/
 import type { Comment, CommentCounts } from '../../model';
 import { parseDate } from './dates';
 import { attr, depthOfClass, textOf } from './dom';
-import { DETAIL_LIMIT, type ListedComments, sampleThreads } from './sample';
+import { type CommentSteps, DETAIL_LIMIT, type ListedComments, sampleThreads } from './sample';
 
 /**
  * Comment lists written by WordPress's `wp_list_comments()` (classic themes, block themes'
@@ -283,7 +283,7 @@ function badgedItems(doc: Document, items: ReadonlySet<Element>): Set<Element> {
 /** Comments read in full between two pauses of wpCommentSteps: a few ms cold. */
 const READ_STEP = 50;
 
-/** The comment list in one go (the CLI, the benchmark, tests). */
+/** The comment list in one go (tests compare it with the sample). */
 export function wpComments(doc: Document, limit = DETAIL_LIMIT): ListedComments {
   return drain(wpCommentSteps(doc, limit));
 }
@@ -293,7 +293,7 @@ export function wpComments(doc: Document, limit = DETAIL_LIMIT): ListedComments 
  * comments read in full, the counts. A 3,300-comment thread took 25–50 ms in one piece in the
  * content script's first (cold) run.
  */
-export function* wpCommentSteps(doc: Document, limit = DETAIL_LIMIT): Generator<void, ListedComments, void> {
+export function* wpCommentSteps(doc: Document, limit = DETAIL_LIMIT): CommentSteps {
   const { list, classes, outers } = candidates(doc);
   yield;
   const items = new Set(list);

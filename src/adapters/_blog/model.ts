@@ -5,7 +5,7 @@ import { type SectionOptions, commentSectionOf } from './section';
 
 /**
  * The PageModel of a blog post or news article, the article itself and its comment section, in
- * steps: the article (in four); the comment list (the big part on a long thread); the comment
+ * steps: the article (in five); the comment list (the big part on a long thread); the comment
  * embeds; the rest of the section.
  * The content script hands the page its main thread between them where they ran long.
  */
@@ -19,7 +19,8 @@ export function* blogSteps(
   if (!isArticle) return { url: url.href, kind: 'other', platform };
   const article = yield* articleSteps(doc, url);
   yield;
-  const listed = opts.listCommentSteps ? yield* opts.listCommentSteps(doc) : opts.listComments(doc);
+  const listing = opts.listComments(doc);
+  const listed = 'next' in listing ? yield* listing : listing;
   yield;
   // ~25 embed look-ups by id, class and tag: cold, each class is a walk over the page
   const embed = detectEmbed(doc);

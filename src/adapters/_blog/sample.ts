@@ -17,6 +17,9 @@ export interface ListedComments {
   counts?: CommentCounts;
 }
 
+/** A comment list read in steps (a generator that pauses between parts of the work). */
+export type CommentSteps = Generator<void, ListedComments, void>;
+
 /** `count` thread numbers spread evenly from the first thread to the last, both included. */
 function spread(threads: number, count: number): number[] {
   if (count >= threads) return Array.from({ length: threads }, (_, i) => i);

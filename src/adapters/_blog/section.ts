@@ -1,9 +1,9 @@
 import { evidenceOf } from '../../lib/dom';
 import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
-import { detectEmbed, type Embed } from './embeds';
+import type { Embed } from './embeds';
 import { firstByClass } from './dom';
 import { commentFormOf } from './form';
-import type { ListedComments } from './sample';
+import type { CommentSteps, ListedComments } from './sample';
 
 /**
  * How people can (or cannot) talk back on an article: the embed, the native form, a login wall
@@ -85,11 +85,10 @@ function noticeIn(areas: readonly Element[], pattern: RegExp): Element | null {
 export interface SectionOptions {
   /**
    * the platform's own comment list reader: every comment, or past DETAIL_LIMIT a sample of whole
-   * threads with the counts over all of them (./sample.ts)
+   * threads with the counts over all of them (./sample.ts). Where a platform's list can be long
+   * (WordPress) it comes in steps, as a generator blogSteps runs with pauses.
    */
-  listComments: (doc: Document) => ListedComments;
-  /** the same list in steps, where a platform's list can be long (WordPress): blogSteps prefers it */
-  listCommentSteps?: (doc: Document) => Generator<void, ListedComments, void>;
+  listComments: (doc: Document) => ListedComments | CommentSteps;
   /** forms that live in an iframe (Blogger's #comment-editor): the form is there, not readable */
   iframeForm?: (doc: Document) => Element | null;
   /**
@@ -137,12 +136,12 @@ function loginWall(doc: Document, areas: readonly Element[]): Element | null {
   return noticeIn(areas, LOGIN_TEXT);
 }
 
-/** `listed`, `embed`: the comment list and embed when the caller read them already (blogSteps, in steps of their own). */
+/** The section around the comment list and embed blogSteps read already, in steps of their own. */
 export function commentSectionOf(
   doc: Document,
   opts: SectionOptions,
-  listed: ListedComments = opts.listComments(doc),
-  embed: Embed | null = detectEmbed(doc),
+  listed: ListedComments,
+  embed: Embed | null,
 ): CommentSection {
   const evidence: Evidence[] = [];
   const native = listed.comments;
