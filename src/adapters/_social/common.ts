@@ -222,11 +222,12 @@ export function outboundUrls(container: Element, pageHost: string, skip?: Elemen
     const raw = a.getAttribute('href') ?? '';
     // Most links in a post are the network's own (hashtags, mentions: relative) or its shortener
     // (https://t.co/…): told apart by their text, without a URL object each (a fifth of an X
-    // post's parse). Leading C0/space is what the URL parser strips too; tabs or newlines inside,
-    // which it drops, take the full path.
+    // post's parse). Leading C0/space is what the URL parser strips too, and on an https base it
+    // reads a backslash as a slash (two of them start a host); tabs or newlines inside, which it
+    // drops, take the full path.
     const plain = !/[\t\n\r]/.test(raw);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls and space are what the URL parser strips
-    if (plain && !/^[\x00-\x20]*(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(raw)) continue;
+    if (plain && !/^[\x00-\x20]*(?:[a-z][a-z\d+.-]*:|[/\\]{2})/i.test(raw)) continue;
     const shortened = plain ? SHORTENED.exec(raw) : null;
     let host: string;
     let href: URL | null = null;
