@@ -1,8 +1,8 @@
 // The benchmark's view of the engine: the same adapters, rules and score the content script runs,
 // bundled as one IIFE (window.HowSocialBench) that bench/run.mjs injects into a page's main world.
-import type { PageModel } from '../src/model';
+import type { PageModel } from '../src/contract';
 import { ADAPTERS, pickAdapter } from '../src/adapters';
-import { auditOf } from '../src/engine';
+import { auditOf } from '../src/judge/audit';
 
 const ctx = () => ({ now: Date.now(), history: [] });
 

@@ -1,4 +1,4 @@
-import type { Audit } from '../model';
+import type { Audit } from '../contract';
 import { readSettings } from '../settings';
 import { saveAudit } from '../storage/audits';
 import { type HowSocialDb, openDb } from '../storage/db';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Window as HappyWindow } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { activeFor, auditSignature } from '../../src/content/run';
-import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/lib/highlight';
+import { activeFor } from '../../src/content/run';
+import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/content/highlight';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings';
-import { chromeMock, sampleAudit } from './setup';
+import { chromeMock } from './setup';
 
 describe('highlight', () => {
   beforeEach(() => {
@@ -43,13 +43,6 @@ describe('content helpers', () => {
     expect(activeFor({ ...DEFAULT_SETTINGS, passive: false }, url)).toBe(false);
     expect(activeFor({ ...DEFAULT_SETTINGS, pausedSites: ['blog.example'] }, url)).toBe(false);
   });
-
-  it('re-sends only when what the user sees changes', () => {
-    const a = sampleAudit();
-    expect(auditSignature({ ...a, time: a.time + 5000 })).toBe(auditSignature(a));
-    expect(auditSignature({ ...a, score: 40 })).not.toBe(auditSignature(a));
-    expect(auditSignature({ ...a, url: `${a.url}?page=2` })).not.toBe(auditSignature(a));
-  });
 });
 
 describe('content script on a page that is neither article nor profile', () => {
@@ -73,8 +66,8 @@ describe('content script on a page that is neither article nor profile', () => {
         if (!listener(msg, sender, resolve)) setTimeout(() => resolve('no answer'), 0);
       });
 
-    const res = (await ask({ type: 'run-audit' })) as { audit: { kind: string; score: null; url: string } };
-    expect(res.audit).toMatchObject({ kind: 'other', score: null, url: location.href });
+    const res = (await ask({ type: 'run-audit' })) as { model: { kind: string; url: string } };
+    expect(res.model).toEqual({ kind: 'other', platform: 'generic', url: location.href });
     expect(await ask({ type: 'highlight', selector: 'h1' })).toEqual({ ok: true });
     expect(await ask({ type: 'run-audit' }, { id: 'another-extension' })).toBe('no answer');
     expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
@@ -83,7 +76,7 @@ describe('content script on a page that is neither article nor profile', () => {
 });
 
 describe('content script on an article', () => {
-  it('gives the page its turn between detect, extract and judge (no single long task)', async () => {
+  it('gives the page its turn between detect, extract and the send (no single long task)', async () => {
     vi.resetModules();
     // A window of its own: the shared test document still has the previous test's observer on it.
     // Without its stylesheet link, which happy-dom would fetch: no test reaches the network (the
@@ -118,10 +111,13 @@ describe('content script on an article', () => {
           judged = true;
           resolve(x);
         }),
-      )) as { audit: { kind: string; platform: string; findings: unknown[] } };
-      expect(res.audit).toMatchObject({ kind: 'article', platform: 'wordpress' });
-      expect(res.audit.findings.length).toBeGreaterThan(0);
-      // once after detect, once after extract: judging starts in a task of its own
+      )) as { model: { kind: string; platform: string; comments: unknown } & Record<string, unknown> };
+      expect(res.model).toMatchObject({ kind: 'article', platform: 'wordpress' });
+      expect(res.model.comments).toBeTruthy();
+      // the page gets the model, never a judgement: no rule ran on the page
+      expect(res.model).not.toHaveProperty('findings');
+      expect(res.model).not.toHaveProperty('score');
+      // once after detect, once after extract: the answer goes out in a task of its own
       expect(stages).toEqual(['yield', 'yield']);
     } finally {
       clock.mockRestore();
