@@ -104,8 +104,8 @@ interface Reading {
   adapter: Adapter | null;
   model: PageModel | null;
   redetects: number;
-  /** the last model sent in full, as JSON: an unchanged re-read sends nothing */
-  lastSent: string;
+  /** the last model sent in full: an unchanged re-read sends nothing */
+  lastSent: PageModel | null;
   /** ids of the posts the worker holds for this URL: a re-read sends only the others */
   sentPosts: Set<string> | null;
   /** the header of the last model sent (social section without posts), as JSON */
@@ -119,7 +119,7 @@ function newReading(url: string): Reading {
     adapter: null,
     model: null,
     redetects: 0,
-    lastSent: '',
+    lastSent: null,
     sentPosts: null,
     sentHeader: '',
   };
@@ -179,11 +179,11 @@ async function send(reading: Reading, model: PageModel): Promise<void> {
     }
     if (!res?.resend) return;
   }
-  const json = JSON.stringify(fitted);
-  if (json === reading.lastSent) return;
+  // Compared as JSON only on a re-read: a page's first (and usually only) send serialises nothing extra.
+  if (reading.lastSent && JSON.stringify(fitted) === JSON.stringify(reading.lastSent)) return;
   const res = await sendMessage({ type: 'page', model: fitted });
   if (!res?.ok) return;
-  reading.lastSent = json;
+  reading.lastSent = fitted;
   reading.sentPosts = posts ? new Set(posts.map((p) => p.id)) : null;
   reading.sentHeader = headerOf(fitted);
 }
@@ -279,7 +279,7 @@ export function startContent(win: Window & typeof globalThis): void {
     // Not an article or profile: say so instead of nothing.
     const out = fitModel(model ?? { url: new URL(win.location.href).href, kind: 'other', platform: 'generic' });
     // The worker stores what it judges of this answer: a passive send of the same model is not needed.
-    mine.lastSent = JSON.stringify(out);
+    mine.lastSent = out;
     mine.sentPosts = out.social ? new Set(out.social.posts.map((p) => p.id)) : null;
     mine.sentHeader = headerOf(out);
     return { model: out };
