@@ -24,7 +24,7 @@ export const bandLabel = (b: Band) => t(`band_${b}`);
 export const verdictLabel = (v: Verdict) => t(v === 'n/a' ? 'verdict_na' : `verdict_${v}`);
 
 /** `rule_<id>_<part>` as src/rules/rule.ts messageKey builds it (plus `learn`, used only here). */
-export const ruleKey = (rule: string, part: 'title' | 'why' | 'advice' | 'detail' | 'learn') =>
+export const ruleKey = (rule: string, part: 'title' | 'name' | 'why' | 'advice' | 'detail' | 'learn') =>
   `rule_${rule.replace(/-/g, '_')}_${part}`;
 
 /** Dates in the browser's language (German users read 22.11.2026). */

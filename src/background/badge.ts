@@ -1,3 +1,4 @@
+import { getMessage } from '../i18n';
 import type { Audit, Band } from '../model';
 import { messageKey } from '../rules/rule';
 import { byImpact } from '../score';
@@ -66,7 +67,7 @@ export async function applyBadge(tabId: number, state: BadgeState): Promise<void
 
 export function translate(key: string, subs?: string[]): string {
   try {
-    return chrome.i18n.getMessage(key, subs);
+    return getMessage(key, subs);
   } catch {
     return '';
   }
