@@ -38,6 +38,16 @@ export function formatMessage(messages, key, subs = []) {
     .trim();
 }
 
+const englishPlurals = new Intl.PluralRules('en');
+
+/**
+ * A count with its noun in the right form, for the CLI's own English lines ("1 input failed",
+ * "3 pages"): never "input(s)". `plural` defaults to the noun with an "s".
+ */
+export function countOf(n, noun, plural = `${noun}s`) {
+  return `${n} ${englishPlurals.select(n) === 'one' ? noun : plural}`;
+}
+
 export function ruleMessageKey(ruleId, part) {
   return `rule_${ruleId.replace(/-/g, '_')}_${part}`;
 }
