@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t, tOptional } from '../src/i18n';
 import { RULES } from '../src/rules';
+import { SOURCES } from '../src/rules/_sources';
 import { ruleKey } from './lib/labels';
 import './style.css';
 
@@ -45,6 +46,14 @@ function Learn({ rule }: { rule: string | null }) {
       <p>{t(ruleKey(rule, 'why'))}</p>
       <h2>{t('popup_what_to_do')}</h2>
       <p>{t(ruleKey(rule, 'advice'))}</p>
+      <h2>{t('learn_sources_title')}</h2>
+      <ul class="sources" data-testid="sources">
+        {(SOURCES[rule] ?? []).map((s) => {
+          const source = t(`learn_source_${s.seed}`);
+          return <li key={`${s.seed}-${s.point ?? ''}`}>{s.point ? t('learn_source_point', [s.point, source]) : source}</li>;
+        })}
+      </ul>
+      <p class="help">{t('learn_sources_note')}</p>
       <p class="help">{t('learn_rule_id', [rule])}</p>
     </main>
   );

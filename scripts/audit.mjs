@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AUDIT_USAGE, parseAuditArgs, UsageError } from './lib/args.mjs';
 import { createAuditor, distChromeDir, ensureBuilt, resolveInput } from './lib/auditor.mjs';
-import { loadMessages, ROOT } from './lib/messages.mjs';
+import { countOf, loadMessages, ROOT } from './lib/messages.mjs';
 import { auditRecord, auditReport, csvRows, NO_AUDIT, toCsv } from './lib/shape.mjs';
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -102,7 +102,7 @@ async function main(argv) {
     process.stdout.write(text);
   }
   const failed = items.filter((i) => i.record.error).length;
-  if (failed) log(`${failed} of ${items.length} input(s) failed`);
+  if (failed) log(`${failed} of ${countOf(items.length, 'input')} failed`);
   return failed === items.length ? 1 : 0;
 }
 

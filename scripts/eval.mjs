@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { auditAll } from './audit.mjs';
 import { summarize } from './lib/compare.mjs';
+import { countOf } from './lib/messages.mjs';
 import { table } from './lib/table.mjs';
 
 const USAGE = `Usage: npm run eval -- DIR [--min PERCENT] [--timeout MS] [--json FILE] [--only NAME,...]
@@ -67,13 +68,14 @@ if (names.length === 0) {
   process.exit(2);
 }
 const unlabelled = readdirSync(dir).filter((f) => f.endsWith('.html') && !labels[f]);
-if (unlabelled.length) console.error(`(skipping ${unlabelled.length} file(s) without a label: ${unlabelled.join(', ')})`);
+if (unlabelled.length)
+  console.error(`(skipping ${countOf(unlabelled.length, 'file')} without a label: ${unlabelled.join(', ')})`);
 
 const inputs = names.map((name) => ({ input: join(dir, name), isUrl: false, url: labels[name].url ?? null }));
 const items = await auditAll(inputs, { timeout: opts.timeout });
 const summary = summarize(names.map((name, i) => ({ name, label: labels[name], record: items[i].record })));
 
-console.log(`\nEvaluated ${names.length} page(s) of ${dir}\n`);
+console.log(`\nEvaluated ${countOf(names.length, 'page')} of ${dir}\n`);
 const rows = [['page', 'field', 'expected', 'got']];
 for (const r of summary.results) {
   if (r.error) rows.push([r.name, '(error)', '', r.error]);

@@ -1,26 +1,15 @@
 #!/usr/bin/env node
-// `npm start`: build the extension, serve the demo pages on localhost and show the extension on
-// them — in a real Chromium window when there is a display, else headless with a printed report.
+// `npm start`: build the extension and show it on the demo pages, served by request interception
+// at realistic host names (scripts/lib/demo.mjs) — in a real Chromium window when there is a
+// display, else headless with a printed report.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { createAuditor } from './lib/auditor.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
+import { DEMO, DEMO_DIR, demoPages, demoUrl, routeDemo } from './lib/demo.mjs';
 import { loadMessages, ROOT } from './lib/messages.mjs';
-import { serve } from './lib/serve.mjs';
 import { pageReport } from './lib/table.mjs';
-
-const DEMO_DIR = join(ROOT, 'tests', 'fixtures', 'demo');
-/** What each demo page is meant to show, so a missing audit is reported honestly. */
-const DEMO = {
-  'kommentare-geschlossen.html': { kind: 'article', shows: 'comments closed (German theme)' },
-  'newsletter-unbeantwortet.html': {
-    kind: 'article',
-    shows: 'pre-ticked newsletter box, extra required fields, unanswered readers',
-  },
-  'healthy-post.html': { kind: 'article', shows: 'a healthy post: simple form, the author answers' },
-  'shop.html': { kind: 'other', shows: 'not an article: the badge stays empty' },
-};
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
@@ -29,12 +18,6 @@ const distRoot = resolve(ROOT, process.env.HOWSOCIAL_DIST ?? 'dist');
 const distChrome = join(distRoot, 'chrome');
 const distFirefox = join(distRoot, 'firefox');
 const shown = (p) => (relative(ROOT, p).startsWith('..') ? p : relative(ROOT, p));
-
-function demoPages() {
-  const files = readdirSync(DEMO_DIR).filter((f) => f.endsWith('.html'));
-  // The four known pages in story order, any page added later after them.
-  return [...Object.keys(DEMO).filter((f) => files.includes(f)), ...files.filter((f) => !(f in DEMO)).sort()];
-}
 
 function build() {
   if (skipBuild) return;
@@ -55,14 +38,15 @@ function howToLoad() {
   ].join('\n');
 }
 
-async function runHeadless(server, pages) {
-  console.log(`Auditing ${pages.length} demo pages in headless Chromium (${server.url}) …`);
+async function runHeadless(pages) {
+  console.log(`Auditing ${pages.length} demo pages in headless Chromium …`);
   const auditor = await createAuditor({ dist: distChrome, timeout: 10_000 });
   const messages = loadMessages('en');
   try {
     for (const file of pages) {
-      const url = `${server.url}/${encodeURIComponent(file)}`;
-      const result = await auditor.audit({ input: file, url, source: 'url', body: null });
+      // served at its demo address by the auditor's interception, as a saved page at its original URL
+      const body = await readFile(join(DEMO_DIR, file));
+      const result = await auditor.audit({ input: file, url: demoUrl(file), source: 'demo', body });
       console.log(pageReport(file, result, messages, DEMO[file]));
     }
   } finally {
@@ -72,7 +56,7 @@ async function runHeadless(server, pages) {
   console.log('With a display, npm start opens Chromium with the extension on these pages instead.');
 }
 
-async function runHeaded(server, pages) {
+async function runHeaded(pages) {
   let browser;
   try {
     browser = await launchWithExtension(distChrome, { headless: false });
@@ -81,16 +65,17 @@ async function runHeaded(server, pages) {
     console.error(
       `Could not open a Chromium window on DISPLAY=${process.env.DISPLAY} (${err.message.split('\n')[0]}); running headless instead.`,
     );
-    return runHeadless(server, pages);
+    return runHeadless(pages);
   }
   const { context } = browser;
+  await routeDemo(context);
   const closed = new Promise((ok) => context.once('close', ok));
   const [first] = context.pages();
   for (const [i, file] of pages.entries()) {
     const page = i === 0 && first ? first : await context.newPage();
-    await page.goto(`${server.url}/${encodeURIComponent(file)}`).catch((err) => console.error(`${file}: ${err.message}`));
+    await page.goto(demoUrl(file)).catch((err) => console.error(`${file}: ${err.message}`));
   }
-  console.log(`Chromium is open with HowSocial on ${pages.length} demo pages (${server.url}).`);
+  console.log(`Chromium is open with HowSocial on ${pages.length} demo pages (served from ${shown(DEMO_DIR)}).`);
   console.log('Pin the extension (puzzle icon) to see its badge; click it for the findings.');
   console.log(`${howToLoad()}\nClose the browser window (or press Ctrl+C) to stop.`);
   await closed;
@@ -98,11 +83,6 @@ async function runHeaded(server, pages) {
 }
 
 build();
-const server = await serve(DEMO_DIR);
-try {
-  const pages = demoPages();
-  if (headless) await runHeadless(server, pages);
-  else await runHeaded(server, pages);
-} finally {
-  await server.close();
-}
+const pages = demoPages();
+if (headless) await runHeadless(pages);
+else await runHeaded(pages);

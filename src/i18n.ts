@@ -1,8 +1,13 @@
+import { pluralKey } from './lib/plural.js';
+
 /**
  * Messages in Chrome's `_locales/<lang>/messages.json` format, usable in two places:
  * - `formatMessage(messages, key, subs)` works on the parsed JSON, so Node scripts (the batch audit,
  *   CSV from the CLI) and unit tests render the same texts as the extension;
  * - `t(key, subs)` asks the browser (`chrome.i18n.getMessage`), which picks the browser's language.
+ * Both pick a counted message's plural form (`<key>_one` beside `<key>`: src/lib/plural.js) in the
+ * language of the messages file itself, its `messages_language` entry ("en", "de"), which is not
+ * always the browser's (a French browser gets the English file, and must get English plurals).
  */
 export interface MessageEntry {
   message: string;
@@ -23,7 +28,8 @@ function subsList(subs: Subs): string[] {
  * Returns '' for an unknown key, as chrome.i18n.getMessage does.
  */
 export function formatMessage(messages: Messages, key: string, subs?: Subs): string {
-  const entry = messages[key];
+  const lang = messages.messages_language?.message ?? 'en';
+  const entry = messages[pluralKey(key, subsList(subs), lang, (k) => typeof messages[k]?.message === 'string')];
   if (!entry || typeof entry.message !== 'string') return '';
   const list = subsList(subs);
   const positional = (text: string) =>
@@ -38,17 +44,24 @@ export function formatMessage(messages: Messages, key: string, subs?: Subs): str
   });
 }
 
+/** chrome.i18n.getMessage with the plural form chosen; '' when the key is missing or there is no browser API. */
+export function getMessage(key: string, subs?: Subs): string {
+  const i18n = globalThis.chrome?.i18n;
+  if (!i18n?.getMessage) return '';
+  const list = subsList(subs);
+  const lang = i18n.getMessage('messages_language') || 'en';
+  const chosen = pluralKey(key, list, lang, (k) => i18n.getMessage(k) !== '');
+  return i18n.getMessage(chosen, list.length ? list : undefined) ?? '';
+}
+
 /** The browser's message for this key in the browser's language; the key itself when missing (visible in QA). */
 export function t(key: string, subs?: Subs): string {
-  const list = subsList(subs);
-  const text = globalThis.chrome?.i18n?.getMessage(key, list.length ? list : undefined);
-  return text || key;
+  return getMessage(key, subs) || key;
 }
 
 /** Like t() but '' when the key is missing: for optional texts (a rule without a detail message). */
 export function tOptional(key: string, subs?: Subs): string {
-  const list = subsList(subs);
-  return globalThis.chrome?.i18n?.getMessage(key, list.length ? list : undefined) ?? '';
+  return getMessage(key, subs);
 }
 
 /** The UI language the browser gives the extension ("de", "en-US", …). */

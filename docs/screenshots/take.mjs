@@ -1,7 +1,8 @@
 // Screenshots of every popup view (light and dark), the options page and an explanation page, for
 // the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node docs/screenshots/take.mjs /tmp/x/chrome`.
-// Runs the built extension in headless Chromium on a bundled demo page (the real pipeline audits
-// it), seeds a history through the popup's own backup import, and writes PNGs next to this file.
+// Runs the built extension in headless Chromium on a bundled demo page at its realistic address
+// (scripts/lib/demo.mjs: the real pipeline audits it, and the popup shows a site, not 127.0.0.1),
+// seeds a history through the popup's own backup import, and writes PNGs next to this file.
 // SHOT_LANG=de gives the German UI (file names end in -de).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
-import { serve } from '../../scripts/lib/serve.mjs';
+import { demoUrl, routeDemo } from '../../scripts/lib/demo.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'dist/chrome');
-const demo = process.argv[3] ?? '/newsletter-unbeantwortet.html';
+const demo = process.argv[3] ?? 'newsletter-unbeantwortet.html';
 const lang = process.env.SHOT_LANG ?? 'en-US';
 const suffix = lang.startsWith('de') ? '-de' : '';
 const DAY = 86_400_000;
@@ -21,10 +22,11 @@ const DAY = 86_400_000;
 /** A history of a few sites with scores over time, as a backup file (imported through the UI). */
 function backup(now) {
   const sites = [
-    ['blog.example.de', 'wordpress', [35, 42, 48, 61, 66]],
-    ['news.example.com', 'generic', [88, 91, 93]],
+    // made-up sites with realistic names, as a consultant's history would hold them
+    ['gartenglueck-blog.de', 'wordpress', [35, 42, 48, 61, 66]],
+    ['nordstadt-kurier.de', 'generic', [88, 91, 93]],
     ['x.com', 'x', [22, 18]],
-    ['kochblog.example.at', 'blogger', [55]],
+    ['kochen-mit-oma.at', 'blogger', [55]],
   ];
   const band = (s) => (s >= 90 ? 'green' : s >= 50 ? 'orange' : 'red');
   const audits = sites.flatMap(([site, platform, scores], n) =>
@@ -46,7 +48,6 @@ function backup(now) {
   return JSON.stringify({ format: 'howsocial-backup', version: 1, exportedAt: new Date(now).toISOString(), audits });
 }
 
-const server = await serve(join(here, '..', '..', 'tests', 'fixtures', 'demo'));
 const profile = await mkdtemp(join(tmpdir(), 'howsocial-shots-'));
 // --lang sets the browser's UI language, which chrome.i18n (and so the popup) follows.
 const context = await chromium.launchPersistentContext(profile, {
@@ -62,6 +63,7 @@ const context = await chromium.launchPersistentContext(profile, {
   ],
   locale: lang,
 });
+await routeDemo(context);
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 const close = async () => {
@@ -70,7 +72,7 @@ const close = async () => {
 };
 try {
   const page = await context.newPage();
-  await page.goto(`${server.url}${demo}`);
+  await page.goto(demoUrl(demo));
   const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
   // Wait for the real audit of the demo page (the content script sends it on document_idle).
   const key = `audit:tab:${tabId}`;
@@ -132,5 +134,4 @@ try {
   console.log(shots.map((s) => s.replace(`${resolve(here, '..', '..')}/`, '')).join('\n'));
 } finally {
   await close();
-  await server.close();
 }

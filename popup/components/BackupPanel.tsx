@@ -77,7 +77,11 @@ export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: 
       )}
       {report && (
         <div role="status" data-testid="import-report">
-          <p>{t('export_import_report', [report.imported, report.duplicates, report.skipped.length])}</p>
+          <p>
+            {/* one message per count, so each gets its own plural form */}
+            {t('export_import_imported', [report.imported])} {t('export_import_duplicates', [report.duplicates])}{' '}
+            {t('export_import_skipped', [report.skipped.length])}
+          </p>
           {report.skipped.length > 0 && (
             <ul class="skipped">
               {report.skipped.slice(0, 20).map((s) => (

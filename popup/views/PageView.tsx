@@ -30,7 +30,8 @@ function sampleText(audit: Audit): string {
     const lang = chrome.i18n?.getUILanguage?.() ?? 'en';
     return t(`popup_sample_${noun}_of`, [audit.sample.toLocaleString(lang), total.toLocaleString(lang)]);
   }
-  return t(`popup_sample_${noun}${audit.sample === 1 ? '_one' : ''}`, [audit.sample]);
+  // the comment state picks the wording: a closed thread says so instead of "based on 0 comments"
+  return t(`popup_sample_${noun}`, [audit.sample, facts?.commentsState ?? '']);
 }
 
 /** Collapsed, a finding shows this many excerpts: enough to recognise the spot, short enough to scan the list. */
@@ -185,7 +186,8 @@ export function PageView({
       </ul>
       {inapplicable.length > 0 && (
         <p class="inapplicable">
-          {t('popup_inapplicable')} {inapplicable.map((f) => t(ruleKey(f.rule, 'title'))).join(', ')}
+          {/* neutral names: a healthy-state title here ("No premium-rate hotline") would read as a pass */}
+          {t('popup_inapplicable')} {inapplicable.map((f) => t(ruleKey(f.rule, 'name'))).join(', ')}
         </p>
       )}
     </>

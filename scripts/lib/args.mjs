@@ -1,4 +1,5 @@
 // Argument parsing for `npm run audit`, kept apart from the browser code so it is unit-tested.
+import { countOf } from './messages.mjs';
 
 export const AUDIT_USAGE = `Usage: npm run audit -- <url-or-file>... [--format json|csv] [--out FILE] [--url ORIGINAL_URL]...
 
@@ -110,7 +111,7 @@ export function parseAuditArgs(argv) {
   const files = raw.filter((r) => !isUrlInput(r));
   if (urls.length > files.length) {
     throw new UsageError(
-      `${urls.length} --url given for ${files.length} file input(s): --url names the original URL of a saved file`,
+      `${urls.length} --url given for ${countOf(files.length, 'file input')}: --url names the original URL of a saved file`,
     );
   }
   let k = 0;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pluralKey } from '../../src/lib/plural.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,10 +16,13 @@ export function loadMessages(locale = 'en', root = ROOT) {
 
 /**
  * chrome.i18n.getMessage's format: `$NAME$` placeholders whose `content` is `$1`…`$9`, plain
- * `$1`…`$9` as well, and `$$` for a literal dollar. Unknown key → null.
+ * `$1`…`$9` as well, and `$$` for a literal dollar; a counted message in its plural form
+ * (src/lib/plural.js). Unknown key → null.
  */
 export function formatMessage(messages, key, subs = []) {
-  const entry = messages?.[key];
+  // the plural form in the language of the messages file, as src/i18n.ts chooses it
+  const lang = messages?.messages_language?.message ?? 'en';
+  const entry = messages?.[pluralKey(key, subs, lang, (k) => typeof messages?.[k]?.message === 'string')];
   if (!entry || typeof entry.message !== 'string') return null;
   const positional = (s) => s.replace(/\$(\d)/g, (_, n) => String(subs[Number(n) - 1] ?? ''));
   const placeholders = Object.fromEntries(
@@ -32,6 +36,16 @@ export function formatMessage(messages, key, subs = []) {
       return content === undefined ? whole : positional(content);
     })
     .trim();
+}
+
+const englishPlurals = new Intl.PluralRules('en');
+
+/**
+ * A count with its noun in the right form, for the CLI's own English lines ("1 input failed",
+ * "3 pages"): never "input(s)". `plural` defaults to the noun with an "s".
+ */
+export function countOf(n, noun, plural = `${noun}s`) {
+  return `${n} ${englishPlurals.select(n) === 'one' ? noun : plural}`;
 }
 
 export function ruleMessageKey(ruleId, part) {

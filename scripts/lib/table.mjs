@@ -27,8 +27,18 @@ export function table(rows, { align = [] } = {}) {
 // Largest loss of points first, not-applicable last: the popup's own sort, imported, not copied.
 export { byImpact } from '../../src/lib/impact.js';
 
-/** One line in English: the rule's detail message with its substitutions, else its title. */
+/** The popup's verdict words ("Passed", "Needs review", "Failed", "Not applicable"), not the codes. */
+export function verdictWord(verdict, messages) {
+  return formatMessage(messages, verdict === 'n/a' ? 'verdict_na' : `verdict_${verdict}`) || verdict;
+}
+
+/**
+ * One line in English: the rule's detail message with its substitutions, else its title. Nothing
+ * for a rule that did not apply: its title names the healthy state ("No premium-rate hotline")
+ * and would read as a pass.
+ */
 export function detailLine(finding, messages, max = 90) {
+  if (finding.verdict === 'n/a') return '';
   const text =
     (finding.detail && formatMessage(messages, ruleMessageKey(finding.rule, 'detail'), finding.detail)) ||
     formatMessage(messages, ruleMessageKey(finding.rule, 'title')) ||
@@ -73,7 +83,7 @@ export function pageReport(file, result, messages, meant) {
     return lines.join('\n');
   }
   const rows = [['rule', 'verdict', 'score', 'detail']];
-  for (const f of findings) rows.push([f.rule, f.verdict, scoreText(f.score), detailLine(f, messages)]);
+  for (const f of findings) rows.push([f.rule, verdictWord(f.verdict, messages), scoreText(f.score), detailLine(f, messages)]);
   lines.push(
     table(rows, { align: ['l', 'l', 'r', 'l'] })
       .split('\n')

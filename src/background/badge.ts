@@ -1,5 +1,6 @@
 import type { Audit, Band } from '../contract';
 import { messageKey } from '../contract/vocabulary';
+import { getMessage } from '../i18n';
 import { byImpact } from '../score';
 
 /**
@@ -66,7 +67,7 @@ export async function applyBadge(tabId: number, state: BadgeState): Promise<void
 
 export function translate(key: string, subs?: string[]): string {
   try {
-    return chrome.i18n.getMessage(key, subs);
+    return getMessage(key, subs);
   } catch {
     return '';
   }

@@ -52,7 +52,8 @@ export const RULE_ID = /^[a-z][a-z0-9-]{0,63}$/;
 /** Post fingerprints: FNV-1a 32-bit hex (src/adapters/fingerprint.ts). */
 export const FINGERPRINT = /^[0-9a-f]{8}$/;
 
-export type RuleMessagePart = 'title' | 'problem' | 'why' | 'advice' | 'detail' | 'learn';
+/** `name`: the rule's neutral name, shown where it did not apply (a title would read like a pass) */
+export type RuleMessagePart = 'title' | 'name' | 'problem' | 'why' | 'advice' | 'detail' | 'learn';
 
 /**
  * The one formula from a rule id to its messages in _locales/{en,de}/messages.json:

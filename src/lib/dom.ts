@@ -12,6 +12,91 @@ export function excerpt(text: string | null | undefined, max = EXCERPT_MAX): str
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
+const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'textarea']);
+
+/**
+ * Elements a reader sees as a break between words: blocks, line breaks, table cells, the options
+ * of a select. `textContent` runs their texts together ("Bitte wählen<br>Suchmaschine" reads
+ * "Bitte wählenSuchmaschine", `<p>für Sie da:</p><p>0900 …</p>` reads "für Sie da:0900 …").
+ */
+const BREAKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'optgroup',
+  'option',
+  'p',
+  'pre',
+  'section',
+  'select',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/**
+ * The element's text as a reader sees its words: whitespace squashed, a space wherever a block or
+ * line break separates two texts, without script/style contents and the subtrees `skip` rejects
+ * (nested replies, reply links, …). Reads only `nodeValue`s (no `innerText`, which would force a
+ * layout) and stops once `max` characters are collected, so an excerpt of a long element is cheap.
+ */
+export function readableText(root: Element, skip?: (el: Element) => boolean, max = Number.POSITIVE_INFINITY): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (el: Element): boolean => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 || n.nodeType === 4) {
+        const t = n.nodeValue ?? '';
+        parts.push(t);
+        // squashed length, so indentation in the markup does not end the text early
+        length += t.replace(/\s+/g, ' ').length;
+        if (length >= max) return false;
+      } else if (n.nodeType === 1) {
+        const child = n as Element;
+        if (SKIP_TEXT.has(child.localName) || skip?.(child)) continue;
+        const block = BREAKS.has(child.localName);
+        if (block) parts.push(' ');
+        if (!walk(child)) return false;
+        if (block) parts.push(' ');
+      }
+    }
+    return true;
+  };
+  walk(root);
+  const text = squash(parts.join(''));
+  return text.length > max ? text.slice(0, max) : text;
+}
+
 const SIMPLE_ID = /^[A-Za-z][\w-]*$/;
 
 /**
@@ -97,5 +182,6 @@ export function cssPath(el: Element, index?: SiblingIndex): string {
 }
 
 export function evidenceOf(el: Element, text?: string, index?: SiblingIndex): Evidence {
-  return { selector: cssPath(el, index), text: excerpt(text ?? el.textContent) };
+  // one character past the cap, so excerpt() still sees that there was more and adds its "…"
+  return { selector: cssPath(el, index), text: excerpt(text ?? readableText(el, undefined, EXCERPT_MAX + 1)) };
 }

@@ -21,11 +21,15 @@ const rule: Rule = {
     const state: CommentsState = section?.state ?? 'none';
     // a sampled thread carries its true count (the detail says "662 comments", not the sample's 300)
     const human = section?.counts?.comments ?? section?.comments?.filter((c) => c.kind === 'comment').length ?? 0;
-    const evidence = [...(section?.evidence ?? [])];
+    // Open comments are proved by a comment people wrote, not by the form's boilerplate
+    // ("Deine E-Mail-Adresse wird nicht veröffentlicht"): the first ones lead the evidence.
+    const written = state === 'open' ? (section?.comments ?? []).filter((c) => c.kind === 'comment').slice(0, 2) : [];
+    const evidence = [...written.map((c) => c.evidence), ...(section?.evidence ?? [])];
     const form = section?.form?.evidence;
     // adapters often name the form as the section's evidence already: show it once
     if (form && !evidence.some((e) => e.selector === form.selector)) evidence.push(form);
-    return judged(DIALOGUE_SCORES[state], evidence, [human]);
+    // the state picks the detail's wording: "Comments are closed", not "0 reader comments visible"
+    return judged(DIALOGUE_SCORES[state], evidence, [human, state]);
   },
 };
 

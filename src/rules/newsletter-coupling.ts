@@ -24,20 +24,21 @@ const rule: Rule = {
     // the form lives in an iframe or there is none: we don't know what it asks for
     if (!form) return NOT_APPLICABLE;
     const boxes = form.fields.filter((f) => f.kind === 'newsletter');
-    if (boxes.length === 0) return judged(1, [form.evidence], [0]);
+    if (boxes.length === 0) return judged(1, [form.evidence], [0, 'none']);
     const required = boxes.filter((f) => f.required);
     const prechecked = boxes.filter((f) => f.checked);
     // the worst box counts: required > pre-ticked > optional (as facts.newsletterCheckbox)
-    const [score, offending] =
+    const [score, offending, worst] =
       required.length > 0
-        ? [REQUIRED_SCORE, required]
+        ? [REQUIRED_SCORE, required, 'required']
         : prechecked.length > 0
-          ? [PRECHECKED_SCORE, prechecked]
-          : [OPTIONAL_SCORE, boxes];
+          ? [PRECHECKED_SCORE, prechecked, 'prechecked']
+          : [OPTIONAL_SCORE, boxes, 'optional'];
+    // the worst box's state is the finding's key fact: the detail says "ticked in advance"
     return judged(
       score,
       offending.map((f: FormField) => f.evidence),
-      [boxes.length],
+      [boxes.length, worst],
     );
   },
 };

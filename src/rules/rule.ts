@@ -20,8 +20,9 @@ export const NOT_APPLICABLE = null;
 
 /**
  * One signal of DESIGN.md's catalogue. A rule file exports one of these as default;
- * its id is its file name. Message keys derive from the id: `rule_<id>_title`, `_why`,
- * `_advice`, `_detail` (underscores for dashes) in _locales/{en,de}/messages.json.
+ * its id is its file name. Message keys derive from the id: `rule_<id>_title`, `_name`, `_why`,
+ * `_advice`, `_detail` (underscores for dashes) in _locales/{en,de}/messages.json; a detail with a
+ * count has plural variants (`_detail_one`, src/lib/plural.js).
  */
 export interface Rule {
   id: string;

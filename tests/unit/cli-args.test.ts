@@ -59,7 +59,8 @@ describe('npm run audit: argument parsing', () => {
     [['a.html', '--out', '--format'], /--out needs a value/],
     [['a.html', '--url', 'example.com/x'], /absolute http/],
     [['a.html', '--url', 'ftp://example.com/x'], /absolute http/],
-    [['https://x.example/', '--url', 'https://y.example/'], /--url given for 0 file/],
+    [['https://x.example/', '--url', 'https://y.example/'], /--url given for 0 file inputs:/],
+    [['a.html', '--url', 'https://y.example/', '--url', 'https://z.example/'], /2 --url given for 1 file input:/],
     [['a.html', '--timeout', 'soon'], /--timeout/],
   ])('rejects %j with a usage error', (argv, message) => {
     expect(() => parseAuditArgs(argv as string[])).toThrow(UsageError);

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { loadMessages } from '../../scripts/lib/messages.mjs';
 import { pageReport, table } from '../../scripts/lib/table.mjs';
 import type { Audit } from '../../src/contract';
 
@@ -34,6 +35,17 @@ describe('npm start: headless report of a demo page', () => {
     expect(lines[0]).toMatch(/fail\s+0\s+The author answered 0 of 5$/);
     expect(lines[1]).toMatch(/Recently active$/);
     expect(lines[2]).toMatch(/n\/a\s+–/);
+  });
+
+  it("prints the popup's verdict words, and a rule that did not apply never under its healthy-state title", () => {
+    const en = loadMessages('en');
+    const paid = { rule: 'paid-hotline', verdict: 'n/a', score: null, weight: 2, evidence: [] };
+    const text = pageReport('post.html', { audit: { ...audit, findings: [...audit.findings, paid] } as Audit, error: null }, en);
+    const row = (rule: string) => text.split('\n').find((l) => l.trim().startsWith(`${rule} `)) ?? '';
+    expect(row('author-replies')).toMatch(/Failed\s+0\s+The author answered in 0 of 5 comment threads started by others$/);
+    expect(row('stale')).toMatch(/Passed\s+1\s+Recently active$/);
+    expect(row('paid-hotline')).toMatch(/^\s*paid-hotline\s+Not applicable\s+–$/);
+    expect(text).not.toContain('No premium-rate hotline');
   });
 
   it('says "not enough signals" instead of a number when the score is null', () => {

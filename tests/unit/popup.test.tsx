@@ -20,7 +20,7 @@ const messages: Messages = {
   rule_author_replies_detail: { message: '$A$ of $B$ answered', placeholders: { a: { content: '$1' }, b: { content: '$2' } } },
   rule_author_replies_why: { message: 'Dialogue needs answers.' },
   rule_author_replies_advice: { message: 'Answer your readers.' },
-  rule_stale_title: { message: 'Stale' },
+  rule_stale_title: { message: 'Recently active' },
 };
 
 const XSS = '<img src=x onerror="globalThis.pwned=1">';
@@ -85,7 +85,25 @@ describe('popup page view', () => {
     const rules = [...root.querySelectorAll('[data-testid=findings] > li')].map((li) => li.getAttribute('data-rule'));
     expect(rules).toEqual(['comments-closed', 'author-replies']);
     expect(root.querySelector('[data-rule=author-replies] .finding-detail')?.textContent).toContain('1 of 2 answered');
-    expect(root.querySelector('.inapplicable')?.textContent).toContain('Stale');
+    // a rule that did not apply is named neutrally, never by its healthy-state title
+    expect(root.querySelector('.inapplicable')?.textContent).toBe('Not applicable here: Recent activity');
+  });
+
+  it('says that comments are closed instead of "based on 0 comments", and names the key fact', () => {
+    const closed: Audit = {
+      ...audit,
+      sample: 0,
+      facts: { ...audit.facts, commentsState: 'closed', comments: 0 },
+      findings: [{ ...audit.findings[2], detail: [0, 'closed'] }],
+    };
+    render(<PageView audit={closed} tabId={7} />, root);
+    expect(root.querySelector('.sample')?.textContent).toBe('Comments are closed');
+    expect(root.querySelector('[data-rule=comments-closed] .finding-detail')?.textContent).toBe(' · Comments are closed');
+    render(
+      <PageView audit={{ ...closed, sample: 1, facts: { ...closed.facts, commentsState: 'open', comments: 1 } }} tabId={7} />,
+      root,
+    );
+    expect(root.querySelector('.sample')?.textContent).toBe('Based on 1 comment on this page');
   });
 
   it('says when a long thread or timeline was read in part, with both counts', () => {

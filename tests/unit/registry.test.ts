@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules';
 import { messageKey } from '../../src/contract/vocabulary';
+import { SOURCES } from '../../src/rules/_sources';
 import type { Rule } from '../../src/rules/rule';
 
 /**
@@ -13,7 +14,7 @@ import type { Rule } from '../../src/rules/rule';
 
 const RULES_DIR = 'src/rules';
 const NOT_RULES = new Set(['index.ts', 'rule.ts']);
-const PARTS = ['title', 'problem', 'why', 'advice', 'detail', 'learn'] as const;
+const PARTS = ['title', 'name', 'problem', 'why', 'advice', 'detail', 'learn'] as const;
 
 const ruleFiles = readdirSync(RULES_DIR).filter(
   (f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.test.ts') && !NOT_RULES.has(f),
@@ -72,6 +73,24 @@ describe('rule registry', () => {
       expect(en[key]?.message, `en ${key}`).toBeTruthy();
       expect(de[key]?.message, `de ${key}`).toBeTruthy();
     }
+  });
+
+  it.each(ids)('%s: names its source (a seed blog post, with the checklist point where it has numbers)', (id) => {
+    const sources = SOURCES[id] ?? [];
+    expect(sources.length, id).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect(
+        existsSync('/work/shared/seeds') ? readdirSync('/work/shared/seeds').some((f) => f.startsWith(`${s.seed}_`)) : true,
+      ).toBe(true);
+      expect(en[`learn_source_${s.seed}`]?.message, s.seed).toBeTruthy();
+      expect(de[`learn_source_${s.seed}`]?.message, s.seed).toBeTruthy();
+      // the two numbered checklists: 000 has 10 points, 002 has 18
+      if (s.point !== undefined) expect(s.point).toBeLessThanOrEqual(s.seed === '000' ? 10 : 18);
+    }
+  });
+
+  it('names no source for a rule that does not exist', () => {
+    expect(Object.keys(SOURCES).filter((id) => !ids.includes(id))).toEqual([]);
   });
 
   it.each(ids)('%s: thresholds (UPPER_CASE exports) are finite numbers', (id) => {

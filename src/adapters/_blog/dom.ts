@@ -3,6 +3,8 @@
  * `innerText` would force a layout on every call, and a full audit has a 10 ms budget.
  */
 
+import { readableText } from '../../lib/dom';
+
 export function attr(el: Element | null | undefined, name: string): string {
   return el?.getAttribute(name)?.trim() ?? '';
 }
@@ -19,59 +21,11 @@ export function depthOfClass(cls: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
-
 /**
  * The element's text without script/style contents and without the subtrees `skip` rejects
  * (nested replies, reply links, …). Words in adjacent blocks stay apart.
  */
-export function textOf(root: Element, skip?: (el: Element) => boolean, max = Number.POSITIVE_INFINITY): string {
-  const parts: string[] = [];
-  let length = 0;
-  const walk = (el: Element): boolean => {
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) {
-        const t = n.nodeValue ?? '';
-        parts.push(t);
-        length += t.length;
-        if (length >= max) return false;
-      } else if (n.nodeType === 1) {
-        const child = n as Element;
-        if (SKIP_TEXT.has(child.localName) || skip?.(child)) continue;
-        const block = BLOCK.has(child.localName);
-        if (block) parts.push(' ');
-        if (!walk(child)) return false;
-        if (block) parts.push(' ');
-      }
-    }
-    return true;
-  };
-  walk(root);
-  const text = parts.join('').replace(/\s+/g, ' ').trim();
-  return text.length > max ? text.slice(0, max) : text;
-}
-
-const BLOCK = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'section',
-  'td',
-  'tr',
-  'dd',
-  'dt',
-  'pre',
-]);
+export const textOf = readableText;
 
 /**
  * First descendant of `root` matching `selector` that belongs to `root` itself and not to a nested

@@ -1,4 +1,4 @@
-import { evidenceOf, excerpt } from '../../lib/dom';
+import { evidenceOf, excerpt, readableText, squash } from '../../lib/dom';
 import type { PhoneMention } from '../../contract';
 import { attr, commentThreads, linksOutside, textOutside } from './dom';
 
@@ -36,6 +36,29 @@ function sentenceAround(text: string, index: number, length: number): string {
   return excerpt(`${before.slice(start + 1)}${text.slice(index, index + length)}${after.slice(0, end)}`, 200);
 }
 
+/** Enough text around a number to read what it is for ("Hotline (1,99 €/Min.): 0900 …"). */
+const CONTEXT_MIN = 60;
+
+/**
+ * The sentence around a number as a reader sees it. The page text the numbers are found in is
+ * one native `textContent`, which glues blocks together ("für Sie da:0900 5 123 456(1,99 €/Min."):
+ * here the number's element, or the nearest ancestor with enough words around it, is read with
+ * its block and line breaks as spaces. Null when the number is split over elements.
+ */
+function contextAround(el: Element, raw: string): string | null {
+  const number = squash(raw);
+  let node: Element | null = el;
+  let best: string | null = null;
+  for (let up = 0; node && up < 4 && node.localName !== 'body'; up++, node = node.parentElement) {
+    const text = readableText(node, undefined, 2000);
+    const at = text.indexOf(number);
+    if (at < 0) break;
+    best = sentenceAround(text, at, number.length);
+    if (text.length - number.length >= CONTEXT_MIN) break;
+  }
+  return best;
+}
+
 // TreeWalker constants (NodeFilter is not a global in every test DOM)
 const SHOW_ELEMENT_AND_TEXT = 1 | 4;
 const ACCEPT = 1;
@@ -56,7 +79,7 @@ export function phonesOf(doc: Document, threads: readonly Element[] = commentThr
     const href = attr(a, 'href');
     if (!/^tel:/i.test(href)) continue;
     const raw = decodeURIComponent(href.slice(4));
-    add(raw, excerpt(a.parentElement?.textContent ?? a.textContent, 200), a);
+    add(raw, excerpt(readableText(a.parentElement ?? a)), a);
   }
   const body = doc.body;
   if (!body) return found;
@@ -96,7 +119,7 @@ export function phonesOf(doc: Document, threads: readonly Element[] = commentThr
     pending = pending.filter((h) => !here.includes(h));
     // numbers inside scripts and form fields are not shown to anyone
     if (/^(script|style|noscript|template|textarea)$/.test(parent.localName)) continue;
-    for (const h of here) add(h.raw, h.context, parent);
+    for (const h of here) add(h.raw, contextAround(parent, h.raw) ?? h.context, parent);
   }
   return found;
 }

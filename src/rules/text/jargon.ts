@@ -68,18 +68,21 @@ export function wordCount(text: string): number {
 
 export interface JargonReading {
   hits: number;
-  /** distinct terms as found, most frequent first */
+  /** distinct terms as first written on the page ("CRM", "Customer Journey"), most frequent first */
   terms: string[];
 }
 
 export function readJargon(text: string): JargonReading {
-  const counts = new Map<string, number>();
+  // counted case-insensitively, shown as the page first writes them: a quoted "crm" misquotes "CRM"
+  const counts = new Map<string, { n: number; shown: string }>();
   let hits = 0;
   for (const m of text.matchAll(JARGON)) {
     hits++;
-    const term = m[0].toLowerCase();
-    counts.set(term, (counts.get(term) ?? 0) + 1);
+    const key = m[0].toLowerCase();
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { n: 1, shown: m[0] });
   }
-  const terms = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+  const terms = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([, t]) => t.shown);
   return { hits, terms };
 }

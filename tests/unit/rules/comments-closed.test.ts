@@ -23,14 +23,26 @@ describe('comments-closed', () => {
   it('counts the human comments left on a closed thread in the detail', () => {
     const comments = [comment('Schöner Beitrag'), comment('Danke!'), comment('Pingback: x', { kind: 'pingback' })];
     const r = rule.judge(article({ comments: { state: 'closed', form: null, comments } }), ctx());
-    expect(r?.detail).toEqual([2]);
+    expect(r?.detail).toEqual([2, 'closed']);
   });
 
   it('counts every comment of a sampled thread, not only the sample', () => {
     const comments = [comment('Schöner Beitrag'), comment('Danke!')];
     const counts = { comments: 662, pingbacks: 3, byPostAuthor: 40 };
     const r = rule.judge(article({ comments: { state: 'closed', form: null, comments, counts } }), ctx());
-    expect(r?.detail).toEqual([662]);
+    expect(r?.detail).toEqual([662, 'closed']);
+  });
+
+  it('proves open comments with a comment people wrote, not with the form boilerplate', () => {
+    const m = article({
+      comments: { comments: [comment('Pingback: x', { kind: 'pingback' }), comment('Gilt das auch für Dinkel?')] },
+    });
+    const r = rule.judge(m, ctx());
+    expect(r?.verdict).toBe('pass');
+    expect(r?.evidence[0]?.text).toBe('comment Gilt das auch für Dinkel?');
+    // the form still follows, once
+    expect(r?.evidence.filter((e) => e.selector === m.comments!.form!.evidence.selector)).toHaveLength(1);
+    expect(r?.detail).toEqual([1, 'open']);
   });
 
   it('warns (not fails) when commenting needs a login', () => {
@@ -46,7 +58,7 @@ describe('comments-closed', () => {
       expect(r?.verdict).toBe('warn');
       expect(r?.score).toBe(NO_SECTION_SCORE);
     }
-    expect(withoutSection?.detail).toEqual([0]);
+    expect(withoutSection?.detail).toEqual([0, 'none']);
   });
 
   it('treats an iframe embed that is open as open', () => {

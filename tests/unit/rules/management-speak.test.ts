@@ -27,7 +27,7 @@ describe('management-speak', () => {
     );
     expect(r?.verdict).toBe('warn');
     expect(r?.detail?.[0]).toBe(5);
-    expect(String(r?.detail?.[2])).toContain('prozessoptimierung');
+    expect(String(r?.detail?.[2])).toContain('Prozessoptimierung');
   });
 
   it(`fails from ${FAIL_PER_1000} per 1000 words with at least ${MIN_HITS_FOR_FAIL} hits (English)`, () => {

@@ -8,7 +8,7 @@ describe('newsletter-coupling', () => {
   it('passes a form without any newsletter box', () => {
     const r = rule.judge(article(), ctx());
     expect(r?.verdict).toBe('pass');
-    expect(r?.detail).toEqual([0]);
+    expect(r?.detail).toEqual([0, 'none']);
   });
 
   it('warns on an optional box (mc4wp "Newsletter abonnieren", unticked)', () => {
@@ -17,12 +17,15 @@ describe('newsletter-coupling', () => {
     expect(r?.score).toBe(OPTIONAL_SCORE);
     expect(r?.verdict).toBe('warn');
     expect(r?.evidence).toEqual([b.evidence]);
+    expect(r?.detail).toEqual([1, 'optional']);
   });
 
   it('fails on a pre-ticked box ("Notify me of new posts", checked on load)', () => {
     const r = rule.judge(article({ comments: { form: form([box({ checked: true, label: 'Notify me of new posts' })]) } }), ctx());
     expect(r?.score).toBe(PRECHECKED_SCORE);
     expect(r?.verdict).toBe('fail');
+    // the key fact travels with the finding: the detail says "ticked in advance"
+    expect(r?.detail).toEqual([1, 'prechecked']);
   });
 
   it('fails hardest on a required box, and the worst box wins', () => {
@@ -30,7 +33,7 @@ describe('newsletter-coupling', () => {
     const r = rule.judge(article({ comments: { form: form([box({ checked: true }), required]) } }), ctx());
     expect(r?.score).toBe(REQUIRED_SCORE);
     expect(r?.evidence).toEqual([required.evidence]);
-    expect(r?.detail).toEqual([2]);
+    expect(r?.detail).toEqual([2, 'required']);
   });
 
   it('is n/a when the form is not in the DOM', () => {
