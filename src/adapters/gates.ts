@@ -19,7 +19,7 @@ import {
 
 /**
  * The content script's cheap gates: on every page it asks these before loading any adapter code
- * (the adapter families are chunks of their own, see src/adapters/families/). Each gate must be
+ * (the adapter families are files of their own, injected by the worker: src/adapters/blog/, social/). Each gate must be
  * a SUPERSET of its family's `detect`s — whenever any adapter of the family would detect > 0,
  * its gate says true — or that family's pages go unaudited; tests/unit/gates.test.ts checks
  * this on every fixture. They read the constants the adapters' detects read, and no more than

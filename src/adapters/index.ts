@@ -1,24 +1,14 @@
 import type { PageModel } from '../contract';
 import type { Adapter } from './adapter';
-import { byPriority, pickFrom } from './families/pick';
+import { BLOG_ADAPTERS } from './blog';
+import { byPriority, pickFrom } from './registry';
+import { SOCIAL_ADAPTERS } from './social';
 
 /**
- * The adapter registry is the folder: every `src/adapters/<id>.ts` default-exporting an Adapter.
- * This whole registry is for tests, bench and CLI; the content script loads the same adapters by
- * family (families/blog.ts, families/social.ts) behind the cheap gates in gates.ts.
+ * Every adapter, both families in registry order (src/adapters/registry.ts): for tests, the bench
+ * and the CLI's checks. The content script loads one family at a time, behind its gate.
  */
-const modules = import.meta.glob<{ default: Adapter }>(['./*.ts', '!./index.ts', '!./adapter.ts', '!./gates.ts', '!./_*.ts'], {
-  eager: true,
-});
-
-export const ADAPTERS: readonly Adapter[] = byPriority(
-  Object.entries(modules).map(([path, mod]) => {
-    const adapter = mod.default;
-    const file = path.replace(/^\.\//, '').replace(/\.ts$/, '');
-    if (!adapter || adapter.id !== file) throw new Error(`adapter file ${path} must default-export an adapter with id "${file}"`);
-    return adapter;
-  }),
-);
+export const ADAPTERS: readonly Adapter[] = byPriority([...BLOG_ADAPTERS, ...SOCIAL_ADAPTERS]);
 
 /** The adapter for this page, or null when the page is neither an article nor a profile. */
 export function pickAdapter(doc: Document, url: URL): Adapter | null {

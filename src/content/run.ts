@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapters/adapter';
-import { byPriority, pickFrom } from '../adapters/families/pick';
+import { byPriority, pickFrom } from '../adapters/registry';
 import { mayBeBlog, mayBeSocial } from '../adapters/gates';
 import type { Family, PageModel } from '../contract';
 import { fitModel } from '../contract/fit';

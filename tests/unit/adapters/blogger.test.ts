@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import blogger from '../../../src/adapters/blogger';
+import blogger from '../../../src/adapters/blog/blogger';
 import { resolves, runBlog } from './blog-helpers';
 
 describe('blogger adapter: threaded layout, German UI', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../src/adapters';
-import generic from '../../../src/adapters/generic';
+import generic from '../../../src/adapters/blog/generic';
 import { loadBlog, runBlog } from './blog-helpers';
 
 const BLOG_ADAPTERS = ['wordpress', 'wordpress-com', 'blogger', 'ghost', 'medium', 'substack', 'generic'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import ghost from '../../../src/adapters/ghost';
+import ghost from '../../../src/adapters/blog/ghost';
 import { loadBlog, runBlog } from './blog-helpers';
 
 describe('ghost adapter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import medium from '../../../src/adapters/medium';
+import medium from '../../../src/adapters/blog/medium';
 import { loadBlog, runBlog } from './blog-helpers';
 
 describe('medium adapter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import substack from '../../../src/adapters/substack';
+import substack from '../../../src/adapters/blog/substack';
 import { loadBlog, runBlog } from './blog-helpers';
 
 describe('substack adapter', () => {

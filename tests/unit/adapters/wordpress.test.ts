@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import wordpress from '../../../src/adapters/wordpress';
+import wordpress from '../../../src/adapters/blog/wordpress';
 import { resolves, runBlog } from './blog-helpers';
 
 describe('wordpress adapter: classic theme (core comment template, English)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import bluesky from '../../../src/adapters/bluesky';
+import bluesky from '../../../src/adapters/social/bluesky';
 import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import facebook from '../../../src/adapters/facebook';
+import facebook from '../../../src/adapters/social/facebook';
 import { fixture } from './load';
 
 const url = new URL('https://www.facebook.com/baeckerei.beispiel');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import instagram from '../../../src/adapters/instagram';
-import linkedin from '../../../src/adapters/linkedin';
+import instagram from '../../../src/adapters/social/instagram';
+import linkedin from '../../../src/adapters/social/linkedin';
 import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 

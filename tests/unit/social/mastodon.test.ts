@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import mastodon from '../../../src/adapters/mastodon';
+import mastodon from '../../../src/adapters/social/mastodon';
 import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 

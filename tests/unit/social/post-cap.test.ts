@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_POSTS } from '../../../src/adapters/_social/common';
-import bluesky from '../../../src/adapters/bluesky';
-import facebook from '../../../src/adapters/facebook';
-import instagram from '../../../src/adapters/instagram';
-import linkedin from '../../../src/adapters/linkedin';
-import mastodon from '../../../src/adapters/mastodon';
-import x from '../../../src/adapters/x';
+import bluesky from '../../../src/adapters/social/bluesky';
+import facebook from '../../../src/adapters/social/facebook';
+import instagram from '../../../src/adapters/social/instagram';
+import linkedin from '../../../src/adapters/social/linkedin';
+import mastodon from '../../../src/adapters/social/mastodon';
+import x from '../../../src/adapters/social/x';
 import type { Adapter } from '../../../src/adapters/adapter';
 import { factsOf } from '../../../src/judge/facts';
 import type { PageModel } from '../../../src/contract';

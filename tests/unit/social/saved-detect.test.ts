@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import bluesky from '../../../src/adapters/bluesky';
-import instagram from '../../../src/adapters/instagram';
-import x from '../../../src/adapters/x';
+import bluesky from '../../../src/adapters/social/bluesky';
+import instagram from '../../../src/adapters/social/instagram';
+import x from '../../../src/adapters/social/x';
 
 /**
  * Saved copies served off the network's host: detect looks at the head and the id map first and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import x from '../../../src/adapters/x';
+import x from '../../../src/adapters/social/x';
 import { auditOf } from '../../../src/judge/audit';
 import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';

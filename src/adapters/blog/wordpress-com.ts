@@ -1,7 +1,7 @@
-import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps } from './_blog/comments-wp';
-import { generator } from './_blog/detect';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { wpCommentSteps } from '../_blog/comments-wp';
+import { generator } from '../_blog/detect';
+import { blogSteps } from '../_blog/model';
 import { wpArticleConfidence } from './wordpress';
 
 /**

@@ -1,8 +1,8 @@
-import { type Adapter, stepwise } from './adapter';
-import { bloggerComments } from './_blog/comments-blogger';
-import { articleConfidence, BLOGGER_POST_PATH, isBlogger } from './_blog/detect';
-import { firstById } from './_blog/dom';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { bloggerComments } from '../_blog/comments-blogger';
+import { articleConfidence, BLOGGER_POST_PATH, isBlogger } from '../_blog/detect';
+import { firstById } from '../_blog/dom';
+import { blogSteps } from '../_blog/model';
 
 /**
  * Blogger / Blogspot (also on custom domains, where only the generator meta tells). Post pages

@@ -1,7 +1,7 @@
-import { type Adapter, stepwise } from './adapter';
-import { articleConfidence, generator } from './_blog/detect';
-import { membersOnly } from './_blog/hosted';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { articleConfidence, generator } from '../_blog/detect';
+import { membersOnly } from '../_blog/hosted';
+import { blogSteps } from '../_blog/model';
 
 /** Ghost: generator "Ghost 5.x"; its `{{comments}}` helper mounts comments-ui by a `data-ghost-comments` script. */
 export function isGhost(doc: Document): boolean {

@@ -1,7 +1,7 @@
-import { type Adapter, stepwise } from './adapter';
-import { articleConfidence } from './_blog/detect';
-import { membersOnly } from './_blog/hosted';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { articleConfidence } from '../_blog/detect';
+import { membersOnly } from '../_blog/hosted';
+import { blogSteps } from '../_blog/model';
 
 /** Substack (x.substack.com and custom domains, which load everything from substackcdn.com). */
 export function isSubstack(doc: Document, url: URL): boolean {

@@ -1,8 +1,8 @@
-import { type Adapter, stepwise } from './adapter';
-import { articleConfidence } from './_blog/detect';
-import { meta } from './_blog/dom';
-import { membersOnly } from './_blog/hosted';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { articleConfidence } from '../_blog/detect';
+import { meta } from '../_blog/dom';
+import { membersOnly } from '../_blog/hosted';
+import { blogSteps } from '../_blog/model';
 
 /**
  * Medium (medium.com, publication subdomains and custom domains, which keep Medium's app-link

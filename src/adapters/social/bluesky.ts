@@ -1,6 +1,6 @@
-import { parseCount } from '../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost } from '../contract';
+import { parseCount } from '../../lib/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import type { PageKind, PageModel, SocialPost } from '../../contract';
 import {
   countRest,
   emptySocial,
@@ -13,9 +13,9 @@ import {
   modelOf,
   outboundUrls,
   postElements,
-} from './_social/common';
-import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from './_social/markers';
-import type { Adapter } from './adapter';
+} from '../_social/common';
+import { BLUESKY_HOSTS, BLUESKY_SAVED, BLUESKY_SAVED_SIGNS, mayBeSavedFrom } from '../_social/markers';
+import type { Adapter } from '../adapter';
 
 /**
  * Bluesky (bsky.app, React Native Web with `data-testid`s): feed items

@@ -1,6 +1,6 @@
-import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost, SocialSection } from '../contract';
+import { countBefore, parseCount } from '../../lib/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import type { PageKind, PageModel, SocialPost, SocialSection } from '../../contract';
 import {
   countRest,
   emptySocial,
@@ -12,9 +12,9 @@ import {
   modelOf,
   outboundUrls,
   postElements,
-} from './_social/common';
-import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from './_social/markers';
-import type { Adapter } from './adapter';
+} from '../_social/common';
+import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from '../_social/markers';
+import type { Adapter } from '../adapter';
 
 /**
  * X / Twitter, from the markup x.com serves in 2025–2026 (React Native Web, stable `data-testid`s):

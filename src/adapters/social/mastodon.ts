@@ -1,6 +1,6 @@
-import { parseCount } from '../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost, SocialSection } from '../contract';
+import { parseCount } from '../../lib/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import type { PageKind, PageModel, SocialPost, SocialSection } from '../../contract';
 import {
   countRest,
   emptySocial,
@@ -11,9 +11,9 @@ import {
   modelOf,
   outboundUrls,
   postElements,
-} from './_social/common';
-import { MASTODON_MOUNT } from './_social/markers';
-import type { Adapter } from './adapter';
+} from '../_social/common';
+import { MASTODON_MOUNT } from '../_social/markers';
+import type { Adapter } from '../adapter';
 
 /**
  * Mastodon (any server: detected by the web app's mount point `#mastodon`), from the 4.x web UI:

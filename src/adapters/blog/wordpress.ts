@@ -1,7 +1,7 @@
-import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps } from './_blog/comments-wp';
-import { articleConfidence, commentArea, generator, wpBodyKind } from './_blog/detect';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { wpCommentSteps } from '../_blog/comments-wp';
+import { articleConfidence, commentArea, generator, wpBodyKind } from '../_blog/detect';
+import { blogSteps } from '../_blog/model';
 
 /**
  * Self-hosted WordPress. Many sites strip the generator meta (security plugins, caches), so the

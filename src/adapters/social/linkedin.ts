@@ -1,9 +1,9 @@
-import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, SocialPost } from '../contract';
-import { emptySocial, hostMatches, langOf, MAX_POSTS, modelOf, outboundUrls } from './_social/common';
-import { LINKEDIN_HOSTS } from './_social/markers';
-import type { Adapter } from './adapter';
+import { countBefore, parseCount } from '../../lib/counts';
+import { evidenceOf, siblingIndex, squash } from '../../lib/dom';
+import type { PageKind, SocialPost } from '../../contract';
+import { emptySocial, hostMatches, langOf, MAX_POSTS, modelOf, outboundUrls } from '../_social/common';
+import { LINKEDIN_HOSTS } from '../_social/markers';
+import type { Adapter } from '../adapter';
 
 /**
  * LinkedIn company pages as the logged-out public page shows them (`linkedin.com/company/<slug>`):

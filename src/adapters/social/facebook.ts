@@ -1,6 +1,6 @@
-import { countBefore, parseCount } from '../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost } from '../contract';
+import { countBefore, parseCount } from '../../lib/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import type { PageKind, PageModel, SocialPost } from '../../contract';
 import {
   countRest,
   emptySocial,
@@ -13,9 +13,9 @@ import {
   modelOf,
   outboundUrls,
   postElements,
-} from './_social/common';
-import { FACEBOOK_HOSTS } from './_social/markers';
-import type { Adapter } from './adapter';
+} from '../_social/common';
+import { FACEBOOK_HOSTS } from '../_social/markers';
+import type { Adapter } from '../adapter';
 
 /**
  * Facebook pages, from the "Comet" markup facebook.com serves since 2020: class names are hashed

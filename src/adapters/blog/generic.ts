@@ -1,7 +1,7 @@
-import { type Adapter, stepwise } from './adapter';
-import { wpCommentSteps } from './_blog/comments-wp';
-import { articleConfidence } from './_blog/detect';
-import { blogSteps } from './_blog/model';
+import { type Adapter, stepwise } from '../adapter';
+import { wpCommentSteps } from '../_blog/comments-wp';
+import { articleConfidence } from '../_blog/detect';
+import { blogSteps } from '../_blog/model';
 
 /**
  * Any article the platform adapters do not claim: `og:type=article`, JSON-LD Article types,
