@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_POSTS } from '../../../src/adapters/_social/common';
 import bluesky from '../../../src/adapters/social/bluesky';
 import facebook from '../../../src/adapters/social/facebook';
@@ -10,6 +10,10 @@ import type { Adapter } from '../../../src/adapters/adapter';
 import { factsOf } from '../../../src/judge/facts';
 import type { PageModel } from '../../../src/contract';
 import { fixture } from './load';
+
+// Timelines of up to 1,300 posts built and parsed in happy-dom: a few seconds on a loaded machine.
+// Nothing here is a timing check, so the default 5-s limit only turned load into failures.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Long timelines: the timeline adapters parse the newest MAX_POSTS posts in full and only count
