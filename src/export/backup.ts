@@ -1,7 +1,7 @@
 import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../model';
 import { bandOf } from '../score';
 import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
-import { FACT_KEYS } from './core.js';
+import { FACT_KEYS } from './core';
 import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { pageLoads, readGraph } from '../../scripts/lib/bundle.mjs';
+import { pageLoads, readGraph } from '../../scripts/lib/bundle.ts';
 
 /**
  * The content script runs on every page: its code must hold neither Dexie (IndexedDB belongs to

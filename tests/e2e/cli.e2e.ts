@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditRecord } from '../../scripts/lib/shape.mjs';
+import type { AuditRecord } from '../../scripts/lib/shape.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');

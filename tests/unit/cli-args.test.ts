@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, UsageError } from '../../scripts/lib/args.mjs';
+import { parseAuditArgs, UsageError } from '../../scripts/lib/args.ts';
 
 describe('npm run audit: argument parsing', () => {
   it('takes files and URLs, json by default, stdout by default', () => {

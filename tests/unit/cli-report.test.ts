@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { pageReport, table } from '../../scripts/lib/table.mjs';
+import { pageReport, table } from '../../scripts/lib/table.ts';
 import type { Audit } from '../../src/model';
 
 const messages = {

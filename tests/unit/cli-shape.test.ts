@@ -1,8 +1,8 @@
 // @vitest-environment node
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../scripts/lib/messages.mjs';
-import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.mjs';
+import { formatMessage } from '../../scripts/lib/messages.ts';
+import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.ts';
 import type { Audit } from '../../src/model';
 import { sampleAudit } from './setup';
 

@@ -3,10 +3,11 @@
 // (umlauts) and a browser guessing windows-1252 would garble them.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-export const CONTENT_TYPES = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -25,7 +26,7 @@ export const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 };
 
-export function contentTypeOf(path) {
+export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
@@ -33,7 +34,10 @@ export function contentTypeOf(path) {
  * Serve `root` on 127.0.0.1 (port 0 = the OS picks a free one, so parallel runs never clash).
  * Returns { url, port, close() }; `url` has no trailing slash.
  */
-export async function serve(root, { port = 0 } = {}) {
+export async function serve(
+  root: string,
+  { port = 0 }: { port?: number } = {},
+): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -58,23 +62,23 @@ export async function serve(root, { port = 0 } = {}) {
       send(res, 400, 'bad request');
     }
   });
-  await new Promise((ok, fail) => {
+  await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', ok);
+    server.listen(port, '127.0.0.1', () => ok());
   });
-  const actual = server.address().port;
+  const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     close: () =>
-      new Promise((ok) => {
+      new Promise<void>((ok) => {
         server.closeAllConnections?.();
         server.close(() => ok());
       }),
   };
 }
 
-function send(res, status, text) {
+function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(text);
 }

@@ -1,9 +1,9 @@
 // The pure parts of HowSocial's export formats: the facts every export carries, the CSV columns,
-// the formula guard and the shaping of one audit into CSV rows. Plain JavaScript (typed by
-// core.d.ts) so the extension (csv.ts, backup.ts) and the Node CLI (scripts/lib/shape.mjs) run
-// one implementation: Node 20 cannot import TypeScript, and a copy drifts.
+// the formula guard and the shaping of one audit into CSV rows. One implementation for the
+// extension (csv.ts, backup.ts) and the Node CLI (scripts/lib/shape.ts, run by tsx): a copy drifts.
 import Papa from 'papaparse';
-import { byImpact } from '../lib/impact.js';
+import { byImpact } from '../lib/impact';
+import type { Facts } from '../model';
 
 /** The Audit's facts in the order of the CLI's JSON contract and of a backup (model.ts: Facts). */
 export const FACT_KEYS = [
@@ -20,7 +20,7 @@ export const FACT_KEYS = [
   'replies',
   'reposts',
   'likes',
-];
+] as const satisfies readonly (keyof Facts)[];
 
 /** Fixed CSV columns (a public contract: users build spreadsheets on them; never reorder). */
 export const CSV_COLUMNS = [
@@ -38,10 +38,32 @@ export const CSV_COLUMNS = [
   'weight',
   'evidence',
   'advice',
-];
+] as const;
+
+export type CsvCell = string | number;
+export type CsvRecord = Record<string, CsvCell>;
+export type Separator = ',' | ';';
+
+/** What a CSV row needs of an audit: a stored AuditRow, a fresh Audit or the CLI's record. */
+export interface CsvHead {
+  time?: number | null;
+  url: string;
+  site: string;
+  platform: string;
+  kind: string;
+  score: number | null;
+  band: string;
+}
+export interface CsvFindingIn {
+  rule: string;
+  verdict: string;
+  score: number | null;
+  weight: number;
+  evidence: readonly { text: string }[];
+}
 
 /** UTF-8 byte order mark: without it Excel opens UTF-8 CSV as Windows-1252 and breaks umlauts. */
-export const BOM = '\uFEFF';
+export const BOM = '\uFEFF' as const;
 
 // A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP).
 // Tab and CR are included because Excel strips them and then sees the formula behind them.
@@ -50,24 +72,23 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * Our own guard on top of papaparse's escapeFormulae: page text (a comment saying "=cmd|…") must
  * never reach a spreadsheet as a formula, whatever papaparse's default pattern becomes.
- * @param {string} cell
  */
-export function neutralize(cell) {
+export function neutralize(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /** The chrome.i18n key of one part (title, advice, detail) of a rule's messages. */
-export function ruleKey(rule, part) {
+export function ruleKey(rule: string, part: string): string {
   return `rule_${rule.replace(/-/g, '_')}_${part}`;
 }
 
 /** Two decimals at most, as a number; '' where there is no number (null, NaN, ∞). */
-export function rounded(n) {
+export function rounded(n: number | null | undefined): number | '' {
   return typeof n === 'number' && Number.isFinite(n) ? Math.round(n * 100) / 100 : '';
 }
 
 /** Evidence excerpts of one finding in one cell: in page order, " | " between them, blanks dropped. */
-export function evidenceCell(evidence) {
+export function evidenceCell(evidence: readonly { text: string }[] | undefined): string {
   return (evidence ?? [])
     .map((e) => String(e.text ?? '').trim())
     .filter(Boolean)
@@ -80,7 +101,7 @@ export function evidenceCell(evidence) {
  * something to do. An audit without findings (a page that is neither an article nor a profile)
  * still gets one row, so "this page" never exports an empty file.
  */
-export function csvCells(audit, findings, msg) {
+export function csvCells(audit: CsvHead, findings: readonly CsvFindingIn[], msg: (key: string) => string): CsvRecord[] {
   const head = {
     audited_at: typeof audit.time === 'number' ? new Date(audit.time).toISOString() : '',
     url: audit.url,
@@ -109,27 +130,25 @@ export function csvCells(audit, findings, msg) {
  * Rows in column order, every cell text and neutralised. German Excel reads "0,75" as a number
  * and "0.75" as text or a date: decimals follow the separator's locale.
  */
-export function csvGrid(rows, sep) {
+export function csvGrid(rows: readonly Record<string, CsvCell>[], sep: Separator): string[][] {
   return rows.map((r) => CSV_COLUMNS.map((c) => neutralize(cellText(r[c], sep))));
 }
 
 /** A cell as csvGrid writes it: numbers in the separator's locale ("0,75" where ';' separates). */
-function cellText(v, sep) {
+function cellText(v: CsvCell | null | undefined, sep: Separator): string {
   return typeof v === 'number' ? (sep === ';' ? String(v).replace('.', ',') : String(v)) : String(v ?? '');
 }
 
 // When papaparse (quotes: false) puts a cell in quotes: CR, LF, '"' or a BOM in it (its
 // BAD_DELIMITERS), the separator in it, or a space at either end.
-const NEEDS_QUOTES = { ',': /[\r\n"\uFEFF,]|^ | $/, ';': /[\r\n"\uFEFF;]|^ | $/ };
+const NEEDS_QUOTES: Record<Separator, RegExp> = { ',': /[\r\n"\uFEFF,]|^ | $/, ';': /[\r\n"\uFEFF;]|^ | $/ };
 
 /**
  * One cell exactly as csvGrid + csvText write it: text, neutralised, then quoted the way
  * papaparse's unparse quotes it. Its escapeFormulae never fires on a neutralised cell (that
  * starts with "'", never with one of its formula characters), so there is nothing to copy of it.
- * @param {string | number | null | undefined} v
- * @param {',' | ';'} sep
  */
-function csvField(v, sep) {
+function csvField(v: CsvCell | null | undefined, sep: Separator): string {
   const t = neutralize(cellText(v, sep));
   return NEEDS_QUOTES[sep].test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
@@ -141,14 +160,16 @@ function csvField(v, sep) {
  * then having papaparse walk them cost ~0.5 s and most of the export's garbage (bench/README.md,
  * CSV); here the audit's seven cells are written once and each finding adds one string.
  * tests/unit/property/csv.property.test.ts holds it to papaparse's output on hostile text.
- * @param {import('./core').CsvHead} audit
- * @param {readonly import('./core').CsvFindingIn[]} findings
- * @param {(key: string) => string} msg
- * @param {',' | ';'} sep
- * @param {Map<string, { cells: string, advice: string }>} [memo] a rule's id, title and advice
- *   cells, kept across the audits of one export (same msg and sep) so each is written once
+ * `memo`: a rule's id, title and advice cells, kept across the audits of one export (same msg
+ * and sep) so each is written once.
  */
-export function csvLines(audit, findings, msg, sep, memo = new Map()) {
+export function csvLines(
+  audit: CsvHead,
+  findings: readonly CsvFindingIn[],
+  msg: (key: string) => string,
+  sep: Separator,
+  memo: Map<string, { cells: string; advice: string }> = new Map(),
+): string {
   const head = [
     typeof audit.time === 'number' ? new Date(audit.time).toISOString() : '',
     audit.url,
@@ -178,7 +199,7 @@ export function csvLines(audit, findings, msg, sep, memo = new Map()) {
 }
 
 /** RFC 4180 text for these rows (CRLF line ends, quotes doubled), header first when asked. */
-export function csvText(rows, sep, header) {
+export function csvText(rows: (readonly CsvCell[])[], sep: Separator, header: boolean): string {
   if (rows.length === 0) return header ? `${CSV_COLUMNS.join(sep)}\r\n` : '';
   const body = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows },

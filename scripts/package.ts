@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ROOT } from './lib/messages.mjs';
-import { entriesOf, unzipBuffer, zipBuffer } from './lib/zip.mjs';
+import { ROOT } from './lib/messages.ts';
+import { entriesOf, unzipBuffer, zipBuffer } from './lib/zip.ts';
 
 const skipBuild = process.argv.includes('--no-build');
 const dist = resolve(ROOT, process.env.HOWSOCIAL_DIST ?? 'dist');
@@ -27,7 +27,7 @@ const epoch = Number(process.env.SOURCE_DATE_EPOCH);
 const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : undefined;
 
 /** Paths inside the project as the user typed them (artifacts/…), others absolute. */
-function shown(path) {
+function shown(path: string): string {
   const rel = relative(ROOT, path);
   return rel.startsWith('..') ? path : rel;
 }

@@ -1,10 +1,12 @@
 // Plain-text tables and one-line finding summaries for the terminal (npm start, npm run eval).
-import { byImpact } from '../../src/lib/impact.js';
-import { formatMessage, ruleMessageKey } from './messages.mjs';
+import { byImpact } from '../../src/lib/impact';
+import type { Audit, Finding } from '../../src/model';
+import type { Messages } from './messages.ts';
+import { formatMessage, ruleMessageKey } from './messages.ts';
 
 /** Columns padded to their widest cell; `align` per column: 'l' (default) or 'r'. */
-export function table(rows, { align = [] } = {}) {
-  const width = [];
+export function table(rows: (string | number)[][], { align = [] }: { align?: ('l' | 'r')[] } = {}): string {
+  const width: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
       width[i] = Math.max(width[i] ?? 0, String(cell).length);
@@ -25,10 +27,10 @@ export function table(rows, { align = [] } = {}) {
 }
 
 // Largest loss of points first, not-applicable last: the popup's own sort, imported, not copied.
-export { byImpact } from '../../src/lib/impact.js';
+export { byImpact } from '../../src/lib/impact';
 
 /** One line in English: the rule's detail message with its substitutions, else its title. */
-export function detailLine(finding, messages, max = 90) {
+export function detailLine(finding: Pick<Finding, 'rule' | 'detail'>, messages: Messages, max = 90): string {
   const text =
     (finding.detail && formatMessage(messages, ruleMessageKey(finding.rule, 'detail'), finding.detail)) ||
     formatMessage(messages, ruleMessageKey(finding.rule, 'title')) ||
@@ -37,17 +39,21 @@ export function detailLine(finding, messages, max = 90) {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-export function scoreText(score) {
+export function scoreText(score: number | null): string {
   return typeof score === 'number' ? (Number.isInteger(score) ? String(score) : score.toFixed(2)) : '–';
 }
 
 /**
  * The headless `npm start` report of one page: score, band, then each finding by impact. A page
  * without an audit says so plainly — never a made-up score.
- * @param {{ audit: object | null, error: string | null, timedOut?: boolean }} result
- * @param {{ kind: string, shows: string } | undefined} meant what the demo page is for
+ * `meant`: what the demo page is for.
  */
-export function pageReport(file, result, messages, meant) {
+export function pageReport(
+  file: string,
+  result: { audit: Audit | null; error: string | null; timedOut?: boolean },
+  messages: Messages,
+  meant?: { kind: string; shows: string },
+): string {
   const lines = [`\n== ${file}${meant ? ` — ${meant.shows}` : ''}`];
   if (result.error) {
     lines.push(`   could not audit: ${result.error}`);
@@ -72,7 +78,7 @@ export function pageReport(file, result, messages, meant) {
     lines.push('   no findings');
     return lines.join('\n');
   }
-  const rows = [['rule', 'verdict', 'score', 'detail']];
+  const rows: string[][] = [['rule', 'verdict', 'score', 'detail']];
   for (const f of findings) rows.push([f.rule, f.verdict, scoreText(f.score), detailLine(f, messages)]);
   lines.push(
     table(rows, { align: ['l', 'l', 'r', 'l'] })

@@ -1,25 +1,53 @@
 // Shapes the extension's Audit objects into the CLI's public outputs: the JSON contract of
 // `npm run audit` (issue 2, documented in the README) and the popup export's CSV columns.
-import { BOM, csvCells, csvGrid, csvText, FACT_KEYS } from '../../src/export/core.js';
-import { formatMessage } from './messages.mjs';
+import { BOM, type CsvRecord, csvCells, csvGrid, csvText, FACT_KEYS } from '../../src/export/core';
+import type { Audit, Band, Facts, Finding, PageKind, Verdict } from '../../src/model';
+import { formatMessage, type Messages } from './messages.ts';
 
 // One implementation with the popup's export (src/export/core.js); re-exported for the CLI's callers.
-export { CSV_COLUMNS, evidenceCell, FACT_KEYS } from '../../src/export/core.js';
+export { CSV_COLUMNS, evidenceCell, FACT_KEYS } from '../../src/export/core';
 
 export const NO_AUDIT = 'no audit: page is not an article/profile';
 
-export function emptyFacts() {
-  return Object.fromEntries(FACT_KEYS.map((k) => [k, null]));
+export function emptyFacts(): Facts {
+  return Object.fromEntries(FACT_KEYS.map((k) => [k, null])) as unknown as Facts;
 }
 
 /** Exactly the contract's facts: every key present, unknown ones null, nothing else. */
-export function factsFrom(facts) {
-  const out = emptyFacts();
+export function factsFrom(facts: Partial<Facts> | null | undefined): Facts {
+  const out: Record<string, unknown> = { ...emptyFacts() };
   for (const k of FACT_KEYS) if (facts && facts[k] !== undefined) out[k] = facts[k];
-  return out;
+  return out as unknown as Facts;
 }
 
-function findingFrom(f) {
+export interface FindingRecord {
+  rule: string;
+  verdict: Verdict;
+  score: number | null;
+  weight: number;
+  evidence: { selector: string; text: string }[];
+}
+
+/** When time-dependent rules were judged (--as-of, the page's save date, or the run's own date). */
+export interface AsOf {
+  date: string;
+  source: 'option' | 'saved' | 'now';
+}
+
+export interface AuditRecord {
+  input: string;
+  url: string | null;
+  kind: PageKind | null;
+  platform: string | null;
+  score: number | null;
+  band: Band | null;
+  asOf: AsOf | null;
+  facts: Facts;
+  findings: FindingRecord[];
+  error: string | null;
+}
+
+function findingFrom(f: Finding): FindingRecord {
   return {
     rule: String(f.rule),
     verdict: f.verdict,
@@ -33,7 +61,19 @@ function findingFrom(f) {
  * One entry of `audits`. `audit` is the extension's Audit or null (no audit stored: the adapter
  * found neither an article nor a profile); `error` is set when the input could not be audited.
  */
-export function auditRecord({ input, url, audit = null, error = null }) {
+export function auditRecord({
+  input,
+  url,
+  audit = null,
+  error = null,
+  asOf = null,
+}: {
+  input: string;
+  url?: string | null;
+  audit?: Audit | null;
+  error?: string | null;
+  asOf?: AsOf | null;
+}): AuditRecord {
   if (error || !audit) {
     return {
       input,
@@ -42,6 +82,7 @@ export function auditRecord({ input, url, audit = null, error = null }) {
       platform: null,
       score: null,
       band: error ? null : 'grey',
+      asOf: error ? null : asOf,
       facts: emptyFacts(),
       findings: [],
       error: error ?? null,
@@ -54,17 +95,21 @@ export function auditRecord({ input, url, audit = null, error = null }) {
     platform: audit.platform ?? null,
     score: typeof audit.score === 'number' ? audit.score : null,
     band: audit.band,
+    asOf,
     facts: factsFrom(audit.facts),
     findings: (audit.findings ?? []).map(findingFrom),
     error: null,
   };
 }
 
-export function auditReport(version, records) {
+export function auditReport(
+  version: string,
+  records: AuditRecord[],
+): { tool: 'howsocial'; version: string; audits: AuditRecord[] } {
   return { tool: 'howsocial', version, audits: records };
 }
 
-function siteFrom(url) {
+function siteFrom(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
@@ -76,10 +121,9 @@ function siteFrom(url) {
  * CSV rows, one per finding, the popup export's columns and shaping (src/export/core.js). An
  * audit without findings (not an article, or a failed input) still gets one row so every input
  * appears in the sheet, its advice saying why.
- * @param {{ record: ReturnType<typeof auditRecord>, audit?: object | null }[]} items
  */
-export function csvRows(items, messages) {
-  const msg = (key) => formatMessage(messages, key) ?? '';
+export function csvRows(items: { record: AuditRecord; audit?: Audit | null }[], messages: Messages): CsvRecord[] {
+  const msg = (key: string) => formatMessage(messages, key) ?? '';
   return items.flatMap(({ record, audit }) => {
     const head = {
       time: audit?.time ?? null,
@@ -99,6 +143,6 @@ export function csvRows(items, messages) {
 }
 
 /** RFC 4180 via papaparse, comma, CRLF, UTF-8 BOM (Excel reads umlauts right only with it). */
-export function toCsv(rows) {
+export function toCsv(rows: CsvRecord[]): string {
   return BOM + csvText(csvGrid(rows, ','), ',', true);
 }

@@ -16,16 +16,23 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(buf) {
+export interface ZipEntry {
+  /** forward slashes, relative */
+  name: string;
+  data: Buffer;
+}
+
+export function crc32(buf: Uint8Array): number {
   // node:zlib has crc32 from Node 20.15 / 22.2; the table is the fallback for older 20.x.
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(buf) >>> 0;
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (typeof native === 'function') return native(buf) >>> 0;
   let c = 0xffffffff;
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
 /** MS-DOS date/time. A fixed stamp (or SOURCE_DATE_EPOCH) makes two builds of one tree byte-identical. */
-export function dosDateTime(date) {
+export function dosDateTime(date: Date): { time: number; date: number } {
   const y = Math.max(1980, date.getUTCFullYear());
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
@@ -33,15 +40,10 @@ export function dosDateTime(date) {
   };
 }
 
-/**
- * @param {{ name: string, data: Buffer }[]} entries names with forward slashes, relative
- * @param {{ date?: Date }} [options]
- * @returns {Buffer}
- */
-export function zipBuffer(entries, { date = new Date(Date.UTC(1980, 0, 1)) } = {}) {
+export function zipBuffer(entries: ZipEntry[], { date = new Date(Date.UTC(1980, 0, 1)) }: { date?: Date } = {}): Buffer {
   const { time, date: day } = dosDateTime(date);
-  const locals = [];
-  const centrals = [];
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..'))
@@ -102,9 +104,9 @@ export function zipBuffer(entries, { date = new Date(Date.UTC(1980, 0, 1)) } = {
 }
 
 /** Every file under dir (recursive), sorted, as zip entries with paths relative to dir. */
-export async function entriesOf(dir) {
-  const out = [];
-  async function walk(d) {
+export async function entriesOf(dir: string): Promise<ZipEntry[]> {
+  const out: ZipEntry[] = [];
+  async function walk(d: string): Promise<void> {
     for (const e of (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
@@ -117,12 +119,12 @@ export async function entriesOf(dir) {
 }
 
 /** Read a zip written by zipBuffer back (central directory walk): used by tests and as a self-check. */
-export function unzipBuffer(buf) {
+export function unzipBuffer(buf: Buffer): ZipEntry[] {
   const endAt = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (endAt < 0) throw new Error('no end-of-central-directory record');
   const count = buf.readUInt16LE(endAt + 10);
   let p = buf.readUInt32LE(endAt + 16);
-  const files = [];
+  const files: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
     const method = buf.readUInt16LE(p + 10);

@@ -4,15 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createAuditor } from './lib/auditor.mjs';
-import { launchWithExtension } from './lib/chromium.mjs';
-import { loadMessages, ROOT } from './lib/messages.mjs';
-import { serve } from './lib/serve.mjs';
-import { pageReport } from './lib/table.mjs';
+import { createAuditor } from './lib/auditor.ts';
+import { findBrowser, noBrowserMessage } from './lib/browsers.ts';
+import { launchWithExtension } from './lib/chromium.ts';
+import { loadMessages, ROOT } from './lib/messages.ts';
+import { serve } from './lib/serve.ts';
+import { pageReport } from './lib/table.ts';
 
 const DEMO_DIR = join(ROOT, 'tests', 'fixtures', 'demo');
 /** What each demo page is meant to show, so a missing audit is reported honestly. */
-const DEMO = {
+const DEMO: Record<string, { kind: string; shows: string }> = {
   'kommentare-geschlossen.html': { kind: 'article', shows: 'comments closed (German theme)' },
   'newsletter-unbeantwortet.html': {
     kind: 'article',
@@ -28,7 +29,7 @@ const skipBuild = args.includes('--no-build');
 const distRoot = resolve(ROOT, process.env.HOWSOCIAL_DIST ?? 'dist');
 const distChrome = join(distRoot, 'chrome');
 const distFirefox = join(distRoot, 'firefox');
-const shown = (p) => (relative(ROOT, p).startsWith('..') ? p : relative(ROOT, p));
+const shown = (p: string) => (relative(ROOT, p).startsWith('..') ? p : relative(ROOT, p));
 
 function demoPages() {
   const files = readdirSync(DEMO_DIR).filter((f) => f.endsWith('.html'));
@@ -55,14 +56,29 @@ function howToLoad() {
   ].join('\n');
 }
 
-async function runHeadless(server, pages) {
+type Server = Awaited<ReturnType<typeof serve>>;
+
+async function runHeadless(server: Server, pages: string[]): Promise<void> {
   console.log(`Auditing ${pages.length} demo pages in headless Chromium (${server.url}) …`);
-  const auditor = await createAuditor({ dist: distChrome, timeout: 10_000 });
+  const auditor = await createAuditor({
+    dist: distChrome,
+    executablePath: browserPath,
+    offline: false,
+    live: false,
+    timeout: 10_000,
+  });
   const messages = loadMessages('en');
   try {
     for (const file of pages) {
       const url = `${server.url}/${encodeURIComponent(file)}`;
-      const result = await auditor.audit({ input: file, url, source: 'url', body: null });
+      const result = await auditor.audit({
+        input: file,
+        url,
+        source: 'url',
+        body: null,
+        asOf: { date: new Date().toISOString(), source: 'now' },
+        clock: null,
+      });
       console.log(pageReport(file, result, messages, DEMO[file]));
     }
   } finally {
@@ -72,14 +88,14 @@ async function runHeadless(server, pages) {
   console.log('With a display, npm start opens Chromium with the extension on these pages instead.');
 }
 
-async function runHeaded(server, pages) {
-  let browser;
+async function runHeaded(server: Server, pages: string[]): Promise<void> {
+  let browser: Awaited<ReturnType<typeof launchWithExtension>>;
   try {
-    browser = await launchWithExtension(distChrome, { headless: false });
+    browser = await launchWithExtension(distChrome, { headless: false, executablePath: browserPath });
   } catch (err) {
     // A stale $DISPLAY (ssh session, closed X server) must not end the demo: fall back to headless.
     console.error(
-      `Could not open a Chromium window on DISPLAY=${process.env.DISPLAY} (${err.message.split('\n')[0]}); running headless instead.`,
+      `Could not open a Chromium window on DISPLAY=${process.env.DISPLAY} (${(err as Error).message.split('\n')[0]}); running headless instead.`,
     );
     return runHeadless(server, pages);
   }
@@ -97,6 +113,13 @@ async function runHeaded(server, pages) {
   await browser.close();
 }
 
+const found = findBrowser();
+if (found.found?.family !== 'chromium') {
+  console.error(noBrowserMessage(process.platform, found.skipped));
+  process.exit(3);
+}
+const browserPath = found.found.path;
+console.log(`Browser: ${found.found.name} (${browserPath})`);
 build();
 const server = await serve(DEMO_DIR);
 try {

@@ -1,19 +1,27 @@
 // Compares audit records with hand-made labels (real-pages/labels.json) for `npm run eval`.
-import { FACT_KEYS } from './shape.mjs';
+import { type AuditRecord, FACT_KEYS } from './shape.ts';
+
+export interface Check {
+  field: string;
+  expected: unknown;
+  got: unknown;
+  ok: boolean;
+}
+export type Label = Record<string, unknown>;
 
 /** The fields a label can state and the audit reports: page kind, platform, then the facts. */
-export const LABEL_FIELDS = ['kind', 'platform', ...FACT_KEYS];
+export const LABEL_FIELDS: string[] = ['kind', 'platform', ...FACT_KEYS];
 
-function fieldOf(record, field) {
+function fieldOf(record: AuditRecord, field: string): unknown {
   if (field === 'kind' || field === 'platform') return record[field] ?? null;
-  return record.facts?.[field] ?? null;
+  return (record.facts as unknown as Record<string, unknown> | null)?.[field] ?? null;
 }
 
 /**
  * Every labelled field of one page: expected, got, right or not. Fields the label does not
  * mention (or metadata such as url and lang) are not compared.
  */
-export function compareRecord(label, record) {
+export function compareRecord(label: Label, record: AuditRecord | null): Check[] {
   return LABEL_FIELDS.filter((f) => f in label).map((field) => {
     const expected = label[field] ?? null;
     const got = record ? fieldOf(record, field) : null;
@@ -21,11 +29,10 @@ export function compareRecord(label, record) {
   });
 }
 
-/**
- * @param {{ name: string, label: object, record: object | null }[]} pages
- */
-export function summarize(pages) {
-  const perField = Object.fromEntries(LABEL_FIELDS.map((f) => [f, { right: 0, total: 0 }]));
+export function summarize(pages: { name: string; label: Label; record: AuditRecord | null }[]) {
+  const perField: Record<string, { right: number; total: number }> = Object.fromEntries(
+    LABEL_FIELDS.map((f) => [f, { right: 0, total: 0 }]),
+  );
   let right = 0;
   let total = 0;
   const results = pages.map(({ name, label, record }) => {
