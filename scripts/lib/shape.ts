@@ -125,8 +125,11 @@ function siteFrom(url: string): string {
 export function csvRows(items: { record: AuditRecord; audit?: Audit | null }[], messages: Messages): CsvRecord[] {
   const msg = (key: string) => formatMessage(messages, key) ?? '';
   return items.flatMap(({ record, audit }) => {
+    // Judged as of a date (--as-of, the save date): that date is when it was audited, so the same
+    // saved page gives the same bytes on every run.
+    const asOf = record.asOf && record.asOf.source !== 'now' ? Date.parse(record.asOf.date) : null;
     const head = {
-      time: audit?.time ?? null,
+      time: asOf ?? audit?.time ?? null,
       url: record.url ?? record.input,
       site: audit?.site ?? siteFrom(record.url ?? ''),
       platform: record.platform ?? '',

@@ -47,7 +47,7 @@ describe('benchmark smoke run', () => {
 
   it('produces every figure on the smallest size', async () => {
     const out = join(dir, 'smoke.json');
-    await promisify(execFile)(process.execPath, ['bench/run.mjs', '--smoke', '--dist', inject('distDir'), '--out', out], {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/run.mjs', '--smoke', '--dist', inject('distDir'), '--out', out], {
       cwd: ROOT,
       timeout: 280_000,
       maxBuffer: 16 * 1024 * 1024,
