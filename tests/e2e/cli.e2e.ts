@@ -3,7 +3,6 @@
  * Saved pages are served as their original URL by request interception; nothing may reach the
  * network — a local "beacon" server proves that every other request is blocked.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,26 +11,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AuditRecord } from '../../scripts/lib/shape.ts';
+import { type Run, runCli } from './cli-run';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function runCli(command: 'audit' | 'eval', args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((ok) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin', 'howsocial.mjs'), command, ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } },
-      (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const runAudit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), ...args]);
 
@@ -167,7 +150,23 @@ describe('howsocial audit (Chromium, offline)', () => {
   it('--help lists every flag on stdout', async () => {
     const help = await runCli('audit', ['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--input', '--url', '--shard', '--format', '--out', '--resume', '--as-of', '--live', '--settle', '--timeout', '--concurrency', '--browser', '--dist', '--no-sandbox', '--help']) {
+    for (const flag of [
+      '--input',
+      '--url',
+      '--shard',
+      '--format',
+      '--out',
+      '--resume',
+      '--as-of',
+      '--live',
+      '--settle',
+      '--timeout',
+      '--concurrency',
+      '--browser',
+      '--dist',
+      '--no-sandbox',
+      '--help',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
   });
