@@ -208,23 +208,8 @@ const TAB_ID_OF = `async (u) => {
   return tab && tab.id !== undefined ? tab.id : null;
 }`;
 
-/**
- * In a live page: resolve once the element count and the number of loaded resources have not
- * changed for \`quiet\` ms (comment embeds and timelines are in), or after \`bound\` ms.
- */
-const SETTLE = `(bound, quiet) => new Promise((done) => {
-  const start = performance.now();
-  let last = '';
-  let stableSince = start;
-  const tick = () => {
-    const now = performance.now();
-    const sig = document.getElementsByTagName('*').length + '/' + performance.getEntriesByType('resource').length;
-    if (sig !== last) { last = sig; stableSince = now; }
-    if (now - stableSince >= quiet || now - start >= bound) return done();
-    setTimeout(tick, 100);
-  };
-  tick();
-})`;
+/** In a page: how much there is, as a string that changes when elements or loaded resources are added. */
+const PAGE_SIGNATURE = `document.getElementsByTagName('*').length + '/' + performance.getEntriesByType('resource').length`;
 /** Quiet this long counts as settled: longer than the gaps between an embed's script, its frame and its comments. */
 const SETTLE_QUIET_MS = 750;
 
@@ -315,11 +300,24 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     })`);
   }
 
-  /** Let a live page finish: no new elements and no new resource loads for a moment, at most `settle` ms. */
-  async function settleLive(page: Page, until: number): Promise<void> {
-    const bound = Math.max(0, Math.min(settle, until - Date.now()));
-    if (bound === 0) return;
-    await page.evaluate(`(${SETTLE})(${bound}, ${SETTLE_QUIET_MS})`).catch(() => {});
+  /**
+   * Let a live page finish: no request in flight, and no new elements or loaded resources, for
+   * SETTLE_QUIET_MS; at most `settle` ms (a page that never stops, e.g. a ticker, is audited then).
+   */
+  async function settleLive(page: Page, until: number, net: { inFlight: number }): Promise<void> {
+    const end = Math.min(Date.now() + settle, until);
+    let last = '';
+    let stableSince = Date.now();
+    while (Date.now() < end) {
+      const sig = `${net.inFlight}:${await page.evaluate(PAGE_SIGNATURE).catch(() => '')}`;
+      if (sig !== last || net.inFlight > 0) {
+        last = sig;
+        stableSince = Date.now();
+      } else if (Date.now() - stableSince >= SETTLE_QUIET_MS) {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   async function audit(target: Target): Promise<PageResult> {
@@ -327,6 +325,13 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     const deadline = started + timeout;
     const page = await context.newPage();
     targets.set(page, target);
+    // Requests in flight, counted from the first one (settleLive waits for none).
+    const net = { inFlight: 0 };
+    if (live) {
+      page.on('request', () => net.inFlight++);
+      page.on('requestfinished', () => net.inFlight--);
+      page.on('requestfailed', () => net.inFlight--);
+    }
     const done = (url: string, audit: Audit | null, error: string | null = null, timedOut = false): PageResult => ({
       url,
       audit,
@@ -350,7 +355,7 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
       }
       // Ask only once the page has loaded: an adapter asked earlier could miss late markup.
       await page.waitForLoadState('load', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-      if (live) await settleLive(page, deadline);
+      if (live) await settleLive(page, deadline, net);
       const pageUrl = page.url();
       let lastError: string | null = null;
       while (Date.now() < deadline) {
