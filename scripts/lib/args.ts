@@ -111,7 +111,8 @@ export function parseAsOf(value: string): number {
     : /^\d{4}-\d{2}-\d{2}T/.test(value)
       ? Date.parse(value)
       : Number.NaN;
-  if (!Number.isFinite(t) || (day && new Date(t).getUTCDate() !== Number(day[3]))) {
+  // Date.UTC rolls 2023-02-29 over to March 1 and month 13 into the next year: such a day does not exist.
+  if (!Number.isFinite(t) || (day && new Date(t).toISOString().slice(0, 10) !== value)) {
     throw new UsageError(`--as-of needs a date like 2024-05-31 or 2024-05-31T12:00:00Z, got "${value}"`);
   }
   return t;

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export type Family = 'chromium' | 'firefox';
 
@@ -37,6 +37,9 @@ export interface LookupEnv {
 
 export const CHROME_LOAD_EXTENSION_LAST = 136;
 
+/** Paths as the looked-up machine writes them (the lookup is tested for every platform on one). */
+const joinFor = (e: LookupEnv) => (e.platform === 'win32' ? win32.join : posix.join);
+
 function versionOf(path: string): number | null {
   try {
     const out = execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -64,6 +67,7 @@ export const realLookupEnv = (): LookupEnv => ({
 
 /** Chrome for Testing and Chromium downloads that Puppeteer and Playwright keep in the user's cache. */
 function cachedBuilds(e: LookupEnv): Candidate[] {
+  const join = joinFor(e);
   const out: Candidate[] = [];
   const puppeteer = join(e.home, '.cache', 'puppeteer', 'chrome');
   const playwright =
@@ -96,6 +100,7 @@ function cachedBuilds(e: LookupEnv): Candidate[] {
 }
 
 function chromiumCandidates(e: LookupEnv): Candidate[] {
+  const join = joinFor(e);
   if (e.platform === 'darwin') {
     const apps = ['/Applications', join(e.home, 'Applications')];
     return [
@@ -144,6 +149,7 @@ function chromiumCandidates(e: LookupEnv): Candidate[] {
 }
 
 function firefoxCandidates(e: LookupEnv): Candidate[] {
+  const join = joinFor(e);
   if (e.platform === 'darwin') return [{ name: 'Firefox', path: '/Applications/Firefox.app/Contents/MacOS/firefox' }];
   if (e.platform === 'win32') {
     const roots = [e.env.PROGRAMFILES, e.env['PROGRAMFILES(X86)']].filter((r): r is string => Boolean(r));

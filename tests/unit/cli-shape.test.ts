@@ -46,7 +46,15 @@ describe('JSON contract of npm run audit', () => {
     const asOf = { date: '2024-05-31', source: 'saved' } as const;
     const r = auditRecord({ input: 'saved.html', url: 'https://blog.example/post/', audit, asOf });
     expect(Object.keys(r)).toEqual(['input', 'url', 'kind', 'platform', 'score', 'band', 'asOf', 'facts', 'findings', 'error']);
-    expect(r).toMatchObject({ input: 'saved.html', kind: 'article', platform: 'wordpress', score: 37, band: 'red', asOf, error: null });
+    expect(r).toMatchObject({
+      input: 'saved.html',
+      kind: 'article',
+      platform: 'wordpress',
+      score: 37,
+      band: 'red',
+      asOf,
+      error: null,
+    });
     expect(Object.keys(r.facts)).toEqual(FACT_KEYS);
     expect(r.facts.commentsState).toBe('closed');
     expect(r.findings[0]).toEqual({
