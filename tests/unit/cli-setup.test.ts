@@ -52,7 +52,10 @@ describe('fresh-machine set-up: system browsers', () => {
       exists: (p: string) => files.includes(p),
       platform: 'linux',
       uid,
-      run: (cmd: string, args: string[]) => (ran.push([cmd, ...args]), 0),
+      run: (cmd: string, args: string[]) => {
+        ran.push([cmd, ...args]);
+        return 0;
+      },
     };
     return { env, ran };
   };
