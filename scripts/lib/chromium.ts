@@ -41,7 +41,10 @@ export const CHROMIUM_FLAGS: readonly string[] = [...CHROMIUM_BASE_FLAGS, ...(ne
  *   removes Chromium's implicit bypass for localhost, so 127.0.0.1 is not reachable either;
  * - every host name resolves to "not found" without asking DNS;
  * - WebRTC may not use UDP outside the proxy (there is none), so no STUN packet;
- * - no DNS prefetch, no network prediction.
+ * - no DNS prefetch, no network prediction;
+ * - no automatic HTTPS upgrade: Chromium turns an http:// navigation into https:// when it cannot
+ *   rule HTTPS out (with every host "not found" it never can), so a saved http:// page (a Blogger
+ *   post, say) would be asked for under another URL than the one it is served as, and refused.
  * The saved page itself and the extension's files still load: they are fulfilled by
  * interception and chrome-extension:// before any of this.
  */
@@ -53,7 +56,7 @@ export function offlineFlags(deadProxy: string): string[] {
     '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
     '--webrtc-ip-handling-policy=disable_non_proxied_udp',
     '--dns-prefetch-disable',
-    '--disable-features=NetworkPrediction,NetworkServiceInProcess2',
+    '--disable-features=NetworkPrediction,NetworkServiceInProcess2,HttpsUpgrades',
   ];
 }
 

@@ -125,6 +125,14 @@ describe('howsocial audit batches (Chromium)', () => {
     });
   });
 
+  it('a saved page whose URL is http:// is served as http://, not upgraded to https:// (Blogger posts)', async () => {
+    const url = 'http://crumbandharbour.blogspot.com/2026/11/sourdough-starter-north-sea.html';
+    const run = await audit([join(DEMO, 'healthy-post.html'), '--url', url]);
+    expect(run.code, run.stderr).toBe(0);
+    const [a] = JSON.parse(run.stdout).audits as AuditRecord[];
+    expect(a).toMatchObject({ url, kind: 'article', error: null });
+  });
+
   it('--as-of judges the stale rule at that date and gives the same bytes on every run (JSON and CSV)', async () => {
     const page = join(DEMO, 'healthy-post.html'); // newest activity: November 2026
     const later = ['--as-of', '2028-06-01'];
