@@ -4,7 +4,7 @@
 //     writes 200 saved pages into DIR (the real pages with their labelled URLs, the rest
 //     generated with bench/pages.mjs: WordPress posts and X timelines of 1,000–3,000 elements and
 //     pages that are neither) and DIR/list.txt, the --input list for `howsocial audit`.
-//   node --import tsx scripts/cli-bench.ts memory DIR --concurrency N
+//   node --import tsx scripts/cli-bench.ts memory DIR --concurrency N [--dist DIST]
 //     audits the list and samples the proportional set size (PSS) of the browser's processes every
 //     200 ms: the renderer tabs' peak, per tab, and the whole browser's peak.
 // Pages per minute are timed from outside, whole commands, by the machine's own timer (README).
@@ -93,7 +93,7 @@ async function memory(dir: string, concurrency: number): Promise<void> {
   const inputs = parseInputList(readFileSync(join(dir, 'list.txt'), 'utf8'));
   const browser = findBrowser();
   if (browser.found?.family !== 'chromium') throw new Error('no Chromium-family browser');
-  const dist = distLocation(null);
+  const dist = distLocation(opt('--dist', '') || null);
   let peakTabs = 0;
   let peakTabCount = 0;
   let peakAll = 0;
