@@ -18,7 +18,7 @@
 // the first call (cold: first compile of every rule and regex) and the median of 20 more (warm).
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { originalUrlOf } from '../scripts/lib/original-url.mjs';
+import { originalUrlOf } from '../scripts/lib/original-url.ts';
 
 const SAMPLING_US = 50;
 

@@ -25,10 +25,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.ts';
+import { serve } from '../scripts/lib/serve.ts';
 import { pageLoads } from './bundle.mjs';
 import { measureCold, realPages } from './cold.mjs';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.mjs';
-import { serve } from '../scripts/lib/serve.mjs';
 import { GENERATORS, tweet } from './pages.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,4 +1,4 @@
-import { pluralKey } from './lib/plural.js';
+import { pluralKey } from './lib/plural';
 
 /**
  * Messages in Chrome's `_locales/<lang>/messages.json` format, usable in two places:

@@ -31,4 +31,4 @@ export function contributionOf(finding: Finding, findings: readonly Finding[]): 
 }
 
 // Sorted by impact: in plain JavaScript so the Node CLI sorts with the very same code.
-export { byImpact } from './lib/impact.js';
+export { byImpact } from './lib/impact';

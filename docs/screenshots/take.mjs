@@ -1,7 +1,7 @@
 // Screenshots of every popup view (light and dark), the options page and an explanation page, for
-// the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node docs/screenshots/take.mjs /tmp/x/chrome`.
+// the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node --import tsx docs/screenshots/take.mjs /tmp/x/chrome`.
 // Runs the built extension in headless Chromium on a bundled demo page at its realistic address
-// (scripts/lib/demo.mjs: the real pipeline audits it, and the popup shows a site, not 127.0.0.1),
+// (scripts/lib/demo.ts: the real pipeline audits it, and the popup shows a site, not 127.0.0.1),
 // seeds a history through the popup's own backup import, and writes PNGs next to this file.
 // SHOT_LANG=de gives the German UI (file names end in -de).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
-import { demoUrl, routeDemo } from '../../scripts/lib/demo.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
+import { demoUrl, routeDemo } from '../../scripts/lib/demo.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'dist/chrome');

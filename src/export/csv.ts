@@ -1,9 +1,9 @@
 import type { Finding } from '../contract';
 import type { AuditRow, FindingRow } from '../storage/db';
-import { BOM, csvCells, csvGrid, csvLines, csvText, type Separator } from './core.js';
+import { BOM, csvCells, csvGrid, csvLines, csvText, type Separator } from './core';
 
-// Columns, formula guard and row shaping live in core.js, shared with the Node CLI.
-export { BOM, CSV_COLUMNS, csvText, neutralize, type Separator } from './core.js';
+// Columns, formula guard and row shaping live in core.ts, shared with the Node CLI.
+export { BOM, CSV_COLUMNS, csvText, neutralize, type Separator } from './core';
 
 /** Message lookup (chrome.i18n in the extension, formatMessage over a messages.json in Node). */
 export type Msg = (key: string, subs?: readonly (string | number)[]) => string;
@@ -31,7 +31,7 @@ export function rowsOf(audit: CsvAudit, findings: readonly CsvFinding[], msg: Ms
 
 /**
  * The same rows as `csvText(rowsOf(…), sep, false)`, as text: the streamed export's hot path
- * (core.js csvLines says why it writes the lines itself instead of going through papaparse).
+ * (core.ts csvLines says why it writes the lines itself instead of going through papaparse).
  * Pass one `memo` through a whole export: each rule's cells are then written once.
  */
 export function linesOf(

@@ -6,7 +6,7 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
 /**
  * Seed 000 #3: "Sie gehen aber nicht darauf ein. Gleich gar nicht auf kritische Bemerkungen."
  * Reader comments with critical wording or an open question (German and English lexicons in
- * src/lib/text/critical.ts) that the post's author left without an answer.
+ * src/rules/text/critical.ts) that the post's author left without an answer.
  */
 
 /**

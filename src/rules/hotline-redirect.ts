@@ -3,7 +3,7 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
 import { countryOf, type Country, premiumLabel, RATE_WORDING } from './text/premium';
 import { isOwn } from './_social';
 
-/** Phone-number-like runs in a reply; the number plans themselves live in src/lib/text/premium.ts. */
+/** Phone-number-like runs in a reply; the number plans themselves live in src/rules/text/premium.ts. */
 const NUMBER = /(?:\+|00)?\d[\d\s/().-]{5,}\d/g;
 /** Sending the asker to the phone: German and English wording. */
 const HOTLINE =

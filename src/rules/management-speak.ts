@@ -4,7 +4,7 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
 /**
  * Seed 000 #10: "Sie pflegen keine Netzwerke oder Kundenbeziehungen. Sie betreiben Customer
  * Relationship Management, Prozessoptimierung und managen Touchpoints." Jargon density per 1000
- * words of the article text (lexicons in src/lib/text/jargon.ts).
+ * words of the article text (lexicons in src/rules/text/jargon.ts).
  */
 
 /** Below this many words one term swings the density wildly: a short text is n/a. */

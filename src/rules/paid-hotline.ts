@@ -4,7 +4,7 @@ import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**
  * Seed 000 #9: "Anfragen über die sozialen Netzwerke verweisen Sie an den kostenpflichtigen
- * telefonischen Kundensupport." Premium-rate numbers (plans in src/lib/text/premium.ts) and
+ * telefonischen Kundensupport." Premium-rate numbers (plans in src/rules/text/premium.ts) and
  * numbers with a per-minute price or "kostenpflichtig" next to a hotline.
  */
 

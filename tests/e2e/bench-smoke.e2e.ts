@@ -55,11 +55,15 @@ describe('benchmark smoke run', () => {
 
   it('produces every figure on the smallest size', async () => {
     const out = join(dir, 'smoke.json');
-    await promisify(execFile)(process.execPath, ['bench/run.mjs', '--smoke', '--dist', inject('distDir'), '--out', out], {
-      cwd: ROOT,
-      timeout: 280_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.mjs', '--smoke', '--dist', inject('distDir'), '--out', out],
+      {
+        cwd: ROOT,
+        timeout: 280_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const r = JSON.parse(readFileSync(out, 'utf8')) as Results;
     const page = (kind: string) => r.pages.find((p) => p.kind === kind)!;
     const isTime = (x: number | null | undefined) => typeof x === 'number' && Number.isFinite(x) && x >= 0;

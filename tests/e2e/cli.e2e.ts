@@ -1,9 +1,8 @@
 /**
- * `npm run audit` end to end: the real CLI process, the built extension, headless Chromium.
+ * `howsocial audit` end to end: the real CLI process (bin/howsocial.mjs), the built extension, headless Chromium.
  * Saved pages are served as their original URL by request interception; nothing may reach the
  * network — a local "beacon" server proves that every other request is blocked.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,29 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditRecord } from '../../scripts/lib/shape.mjs';
+import type { AuditRecord } from '../../scripts/lib/shape.ts';
+import { type Run, runCli } from './cli-run';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((ok) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'scripts', script), ...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } },
-      (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const runAudit = (args: string[]) => runScript('audit.mjs', ['--dist', join(inject('distDir'), 'chrome'), ...args]);
+const runAudit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), ...args]);
 
 function audits(run: Run): AuditRecord[] {
   const report = JSON.parse(run.stdout);
@@ -42,7 +25,7 @@ function audits(run: Run): AuditRecord[] {
   return report.audits;
 }
 
-describe('npm run audit (Chromium, offline)', () => {
+describe('howsocial audit (Chromium, offline)', () => {
   let beacon: Server;
   let beaconUrl = '';
   const hits: string[] = [];
@@ -100,7 +83,8 @@ describe('npm run audit (Chromium, offline)', () => {
       ),
     );
     const run = await runAudit([page, join(tmp, 'does-not-exist.html'), '--timeout', '5000']);
-    expect(run.code, run.stderr).toBe(0);
+    // one input failed: exit 1, the other is still reported
+    expect(run.code, run.stderr).toBe(1);
     const [shop, missing] = audits(run);
     expect(shop).toMatchObject({
       url: 'https://kaffee-fuchs.example/',
@@ -112,7 +96,7 @@ describe('npm run audit (Chromium, offline)', () => {
     });
     expect(Object.values(shop.facts).every((v) => v === null)).toBe(true);
     expect(missing.error).toMatch(/not found/);
-    expect(run.stderr).toMatch(/no audit: page is not an article\/profile/);
+    expect(run.stderr).toMatch(/neither an article nor a profile/);
     expect(hits).toEqual([]);
   });
 
@@ -127,8 +111,8 @@ describe('npm run audit (Chromium, offline)', () => {
       expect(Object.values(r.facts).every((v) => v === null)).toBe(true);
     }
     // The content script answered "not an article/profile"; a timeout would say it got no answer.
-    expect(run.stderr.match(/no audit: page is not an article\/profile \(\d+ ms\)/g)).toHaveLength(2);
-    expect(run.stderr).not.toMatch(/no answer from the extension/);
+    expect(run.stderr.match(/neither an article nor a profile \(no score\) \(\d+ ms\)/g)).toHaveLength(2);
+    expect(run.stderr).not.toMatch(/no audit from the extension/);
   });
 
   it('writes CSV with BOM and the export columns to --out', async () => {
@@ -147,14 +131,47 @@ describe('npm run audit (Chromium, offline)', () => {
     expect(closed?.kind).toBe('article');
   });
 
-  it('exits 1 when every input fails and 2 on bad arguments', async () => {
-    expect((await runAudit([join(tmp, 'nope.html')])).code).toBe(1);
+  it('exits 1 when an input fails, 2 on bad arguments, and says what a non-HTML file or a blocked port is', async () => {
+    const binary = join(tmp, 'photo.html');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const run = await runAudit([join(tmp, 'nope.html'), binary, 'http://127.0.0.1:1/']);
+    expect(run.code, run.stderr).toBe(1);
+    const [nope, png, port] = audits(run);
+    expect(nope.error).toBe('file not found');
+    expect(png.error).toBe('not an HTML file (a PNG image)');
+    expect(port.error).toMatch(/^port 1 is blocked by the browser/);
+    expect(run.stderr).not.toMatch(/ERR_UNSAFE_PORT/);
     const bad = await runAudit(['--format', 'xml', 'x.html']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/Usage: npm run audit/);
+    expect(bad.stderr).toMatch(/unknown format "xml"/);
+    expect(bad.stdout).toBe('');
   });
 
-  it('npm run eval compares labels with the audit, prints the misses and the figure, and gates on --min', async () => {
+  it('--help lists every flag on stdout', async () => {
+    const help = await runCli('audit', ['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of [
+      '--input',
+      '--url',
+      '--shard',
+      '--format',
+      '--out',
+      '--resume',
+      '--as-of',
+      '--live',
+      '--settle',
+      '--timeout',
+      '--concurrency',
+      '--browser',
+      '--dist',
+      '--no-sandbox',
+      '--help',
+    ]) {
+      expect(help.stdout).toContain(flag);
+    }
+  });
+
+  it('howsocial eval compares labels with the audit, prints the misses and the figure, and gates on --min', async () => {
     const dir = mkdtempSync(join(tmp, 'eval-'));
     copyFileSync(join(DEMO, 'healthy-post.html'), join(dir, 'healthy-post.html'));
     copyFileSync(join(DEMO, 'newsletter-unbeantwortet.html'), join(dir, 'newsletter-unbeantwortet.html'));
@@ -177,12 +194,12 @@ describe('npm run audit (Chromium, offline)', () => {
     };
     writeFileSync(join(dir, 'labels.json'), JSON.stringify(labels));
     const env = { HOWSOCIAL_DIST: inject('distDir') };
-    const report = await runScript('eval.mjs', [dir], env);
+    const report = await runCli('eval', [dir], env);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toMatch(/newsletter-unbeantwortet\.html\s+comments\s+99\s+6/);
     expect(report.stdout).toContain('facts right: 6/7 (85.7%)');
     expect(report.stderr).toContain('unlabelled.html');
-    const gated = await runScript('eval.mjs', [dir, '--min', '90', '--only', 'newsletter-unbeantwortet.html'], env);
+    const gated = await runCli('eval', [dir, '--min', '90', '--only', 'newsletter-unbeantwortet.html'], env);
     expect(gated.code).toBe(1);
     expect(gated.stdout).toContain('facts right: 2/3');
   });

@@ -45,7 +45,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { inject } from 'vitest';
-import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 import type { Audit } from '../../src/contract';
 import type { Settings } from '../../src/settings';
 import type { AuditFindingsRow, AuditRow, FindingRow } from '../../src/storage/db';

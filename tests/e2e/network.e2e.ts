@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 import { CHROMIUM_PATH, waitFor } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, UsageError } from '../../scripts/lib/args.mjs';
+import { defaultConcurrency, parseAsOf, parseAuditArgs, parseInputList, shardOf, UsageError } from '../../scripts/lib/args.ts';
 
 describe('npm run audit: argument parsing', () => {
   it('takes files and URLs, json by default, stdout by default', () => {
@@ -70,5 +70,92 @@ describe('npm run audit: argument parsing', () => {
   it('answers --help without needing inputs', () => {
     expect(parseAuditArgs(['--help']).help).toBe(true);
     expect(parseAuditArgs(['-h', '--bogus-after']).help).toBe(true);
+  });
+});
+
+describe('howsocial audit: batch flags', () => {
+  it('reads --input, --concurrency, --shard, --as-of, --live, --settle, --resume, --browser, --no-sandbox', () => {
+    const o = parseAuditArgs([
+      '--input',
+      'list.txt',
+      '--concurrency=3',
+      '--shard',
+      '2/4',
+      '--as-of',
+      '2024-05-31',
+      '--live',
+      '--settle',
+      '0',
+      '--out',
+      'r.jsonl',
+      '--resume',
+      '--browser',
+      '/opt/brave.com/brave/brave',
+      '--no-sandbox',
+    ]);
+    expect(o).toMatchObject({
+      inputFile: 'list.txt',
+      inputs: [],
+      concurrency: 3,
+      shard: { index: 2, count: 4 },
+      asOf: Date.UTC(2024, 4, 31),
+      live: true,
+      settle: 0,
+      format: 'jsonl',
+      resume: true,
+      browser: '/opt/brave.com/brave/brave',
+      noSandbox: true,
+    });
+  });
+
+  it('defaults: one page per core up to 4, no shard, the page’s own date, offline', () => {
+    expect(defaultConcurrency(1)).toBe(1);
+    expect(defaultConcurrency(2)).toBe(2);
+    expect(defaultConcurrency(16)).toBe(4);
+    expect(parseAuditArgs(['a.html'])).toMatchObject({ shard: null, asOf: null, live: false, resume: false, noSandbox: false });
+  });
+
+  it('--as-of takes a day as 00:00 UTC or a full ISO time, and refuses anything else', () => {
+    expect(parseAsOf('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseAsOf('2024-05-31T12:30:00Z')).toBe(Date.UTC(2024, 4, 31, 12, 30));
+    for (const bad of ['2023-02-29', '31.05.2024', 'yesterday', '2024-13-01'])
+      expect(() => parseAsOf(bad)).toThrow(/--as-of needs a date/);
+  });
+
+  it.each([
+    [['a.html', '--shard', '0/2'], /--shard needs I\/N/],
+    [['a.html', '--shard', '3/2'], /--shard needs I\/N/],
+    [['a.html', '--shard', 'half'], /--shard needs I\/N/],
+    [['a.html', '--concurrency', '0'], /--concurrency needs a whole number/],
+    [['a.html', '--resume'], /--resume needs --out FILE in jsonl/],
+    [['a.html', '--resume', '--out', 'r.json'], /--resume needs --out FILE in jsonl/],
+    [['a.html', '--live=yes'], /--live takes no value/],
+    [['--input', 'a', '--input', 'b'], /give --input once/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseAuditArgs(argv as string[])).toThrow(message);
+  });
+
+  it('an --input list alone is enough input', () => {
+    expect(parseAuditArgs(['--input', '-']).inputFile).toBe('-');
+  });
+
+  it('shards interleave and together cover every input exactly once', () => {
+    const items = Array.from({ length: 11 }, (_, i) => i);
+    const shards = [1, 2, 3].map((index) => shardOf(items, { index, count: 3 }));
+    expect(shards[0]).toEqual([0, 3, 6, 9]);
+    expect(shards.flat().sort((a, b) => a - b)).toEqual(items);
+    expect(shardOf(items, null)).toEqual(items);
+  });
+
+  it('reads an input list: one a line, a tab before a file’s original URL, # comments and blanks skipped', () => {
+    const list = '# saved pages\n\nsaved/a.html\thttps://blog.example/a/\r\nhttps://live.example/x\n  saved/b.html  \n';
+    expect(parseInputList(list)).toEqual([
+      { input: 'saved/a.html', isUrl: false, url: 'https://blog.example/a/' },
+      { input: 'https://live.example/x', isUrl: true, url: 'https://live.example/x' },
+      { input: 'saved/b.html', isUrl: false, url: null },
+    ]);
+    expect(() => parseInputList('a.html\tnot-a-url', 'list.txt')).toThrow(
+      'list.txt line 1: the original URL needs to be absolute http(s)',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareRecord, summarize } from '../../scripts/lib/compare.mjs';
-import { auditRecord } from '../../scripts/lib/shape.mjs';
+import { compareRecord, summarize } from '../../scripts/lib/compare.ts';
+import { auditRecord } from '../../scripts/lib/shape.ts';
 import type { Audit } from '../../src/contract';
 
 const label = {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { declaredCharsetOf, htmlContentType, originalUrlOf, statedUrlOf } from '../../scripts/lib/original-url.mjs';
+import { declaredCharsetOf, htmlContentType, originalUrlOf, statedUrlOf } from '../../scripts/lib/original-url.ts';
 
 const page = (head: string) => `<!doctype html><html><head>${head}</head><body><p>x</p></body></html>`;
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { loadMessages } from '../../scripts/lib/messages.mjs';
-import { pageReport, table } from '../../scripts/lib/table.mjs';
+import { loadMessages } from '../../scripts/lib/messages.ts';
+import { pageReport, table } from '../../scripts/lib/table.ts';
 import type { Audit } from '../../src/contract';
 
 const messages = {

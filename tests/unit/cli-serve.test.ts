@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/lib/serve.mjs';
+import { serve } from '../../scripts/lib/serve.ts';
 
 let server: Awaited<ReturnType<typeof serve>>;
 const root = mkdtempSync(join(tmpdir(), 'howsocial-serve-'));

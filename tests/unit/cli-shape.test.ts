@@ -1,8 +1,8 @@
 // @vitest-environment node
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../scripts/lib/messages.mjs';
-import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.mjs';
+import { formatMessage } from '../../scripts/lib/messages.ts';
+import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.ts';
 import type { Audit } from '../../src/contract';
 import { sampleAudit } from './setup';
 
@@ -43,9 +43,18 @@ const messages = {
 
 describe('JSON contract of npm run audit', () => {
   it('maps an Audit to exactly the contract fields', () => {
-    const r = auditRecord({ input: 'saved.html', url: 'https://blog.example/post/', audit });
-    expect(Object.keys(r)).toEqual(['input', 'url', 'kind', 'platform', 'score', 'band', 'facts', 'findings', 'error']);
-    expect(r).toMatchObject({ input: 'saved.html', kind: 'article', platform: 'wordpress', score: 37, band: 'red', error: null });
+    const asOf = { date: '2024-05-31', source: 'saved' } as const;
+    const r = auditRecord({ input: 'saved.html', url: 'https://blog.example/post/', audit, asOf });
+    expect(Object.keys(r)).toEqual(['input', 'url', 'kind', 'platform', 'score', 'band', 'asOf', 'facts', 'findings', 'error']);
+    expect(r).toMatchObject({
+      input: 'saved.html',
+      kind: 'article',
+      platform: 'wordpress',
+      score: 37,
+      band: 'red',
+      asOf,
+      error: null,
+    });
     expect(Object.keys(r.facts)).toEqual(FACT_KEYS);
     expect(r.facts.commentsState).toBe('closed');
     expect(r.findings[0]).toEqual({

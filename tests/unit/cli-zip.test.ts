@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crc32, dosDateTime, unzipBuffer, zipBuffer } from '../../scripts/lib/zip.mjs';
+import { crc32, dosDateTime, unzipBuffer, zipBuffer } from '../../scripts/lib/zip.ts';
 
 const entries = [
   { name: 'manifest.json', data: Buffer.from(JSON.stringify({ manifest_version: 3, name: 'x' }).repeat(20)) },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, type Messages } from '../../src/i18n';
-import { VARIANTS, variantKeys } from '../../src/lib/plural.js';
-import { formatMessage as formatMessageCli } from '../../scripts/lib/messages.mjs';
+import { VARIANTS, variantKeys } from '../../src/lib/plural';
+import { formatMessage as formatMessageCli } from '../../scripts/lib/messages.ts';
 
 /**
  * Every message with a count, rendered with 0, 1 and 2 in English and German (issue 15: "1 share

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// The batch CLI's benchmark set and its memory figure (README, "Batch audit: speed").
+//   node --import tsx scripts/cli-bench.ts prepare DIR [--real ../shared/real-pages]
+//     writes 200 saved pages into DIR (the real pages with their labelled URLs, the rest
+//     generated with bench/pages.mjs: WordPress posts and X timelines of 1,000–3,000 elements and
+//     pages that are neither) and DIR/list.txt, the --input list for `howsocial audit`.
+//   node --import tsx scripts/cli-bench.ts memory DIR --concurrency N [--dist DIST]
+//     audits the list and samples the proportional set size (PSS) of the browser's processes every
+//     200 ms: the renderer tabs' peak, per tab, and the whole browser's peak.
+// Pages per minute are timed from outside, whole commands, by the machine's own timer (README).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseInputList } from './lib/args.ts';
+import { runBatch } from './lib/batch.ts';
+import { findBrowser } from './lib/browsers.ts';
+import { distLocation, ensureBuilt } from './lib/build.ts';
+import { ROOT } from './lib/messages.ts';
+
+// bench/ is the benchmark's own (plain JavaScript, not type-checked here): loaded by URL so tsc
+// does not check it as part of scripts/.
+const pagesModule = new URL('../bench/pages.mjs', import.meta.url).href;
+const { GENERATORS } = (await import(pagesModule)) as { GENERATORS: Record<string, (elements: number) => string> };
+
+const TOTAL = 200;
+const KINDS: [string, number][] = [
+  ['blog', 1000],
+  ['blog', 2000],
+  ['blog', 3000],
+  ['timeline', 1000],
+  ['timeline', 2000],
+  ['other', 1000],
+];
+
+function prepare(dir: string, realDir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const lines: string[] = [];
+  const labels = existsSync(join(realDir, 'labels.json')) ? JSON.parse(readFileSync(join(realDir, 'labels.json'), 'utf8')) : {};
+  for (const f of readdirSync(realDir).filter((n) => n.endsWith('.html'))) {
+    copyFileSync(join(realDir, f), join(dir, f));
+    lines.push(labels[f]?.url ? `${join(dir, f)}\t${labels[f].url}` : join(dir, f));
+  }
+  for (let i = 0; lines.length < TOTAL; i++) {
+    const [kind, elements] = KINDS[i % KINDS.length];
+    const name = `gen-${String(i).padStart(3, '0')}-${kind}-${elements}.html`;
+    writeFileSync(join(dir, name), GENERATORS[kind](elements));
+    const host = kind === 'timeline' ? 'https://x.com/benchacct' : `https://blog${i}.example/2026/10/post/`;
+    lines.push(`${join(dir, name)}\t${host}${kind === 'timeline' ? `?p=${i}` : ''}`);
+  }
+  writeFileSync(join(dir, 'list.txt'), `${lines.join('\n')}\n`);
+  console.log(`${lines.length} pages in ${dir}; list: ${join(dir, 'list.txt')}`);
+}
+
+/** Every process below this one (the browser, its zygote, renderers, GPU/utility). */
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const p = queue.shift() as number;
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+function pssKiB(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function isRenderer(pid: number): boolean {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmd.includes('--type=renderer') && !cmd.includes('--extension-process');
+  } catch {
+    return false;
+  }
+}
+
+async function memory(dir: string, concurrency: number): Promise<void> {
+  const inputs = parseInputList(readFileSync(join(dir, 'list.txt'), 'utf8'));
+  const browser = findBrowser();
+  if (browser.found?.family !== 'chromium') throw new Error('no Chromium-family browser');
+  const dist = distLocation(opt('--dist', '') || null);
+  let peakTabs = 0;
+  let peakTabCount = 0;
+  let peakAll = 0;
+  const sample = () => {
+    const procs = descendants(process.pid);
+    const renderers = procs.filter(isRenderer);
+    const tabs = renderers.reduce((s, p) => s + pssKiB(p), 0);
+    const all = procs.reduce((s, p) => s + pssKiB(p), 0);
+    if (tabs > peakTabs) {
+      peakTabs = tabs;
+      peakTabCount = renderers.length;
+    }
+    peakAll = Math.max(peakAll, all);
+  };
+  const timer = setInterval(sample, 200);
+  const started = Date.now();
+  const items = await runBatch(inputs, {
+    dist: dist.chrome,
+    executablePath: browser.found.path,
+    concurrency,
+    timeout: 30_000,
+    settle: 0,
+    live: false,
+    asOf: null,
+    noSandbox: false,
+    prepare: () => ensureBuilt(dist),
+  }).done;
+  clearInterval(timer);
+  const minutes = (Date.now() - started) / 60_000;
+  const failed = items.filter((i) => i.record.error).length;
+  const mib = (k: number) => (k / 1024).toFixed(0);
+  console.log(
+    `concurrency ${concurrency}: ${items.length} pages (${failed} failed) in ${(minutes * 60).toFixed(1)} s = ${(items.length / minutes).toFixed(0)} pages/min; ` +
+      `page renderers at peak: ${peakTabCount} processes, ${mib(peakTabs)} MiB PSS = ${mib(peakTabs / Math.max(1, peakTabCount))} MiB per tab; whole browser peak ${mib(peakAll)} MiB PSS`,
+  );
+}
+
+const [command, dirArg, ...rest] = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? (rest[i + 1] ?? fallback) : fallback;
+};
+if (command === 'prepare' && dirArg) prepare(resolve(dirArg), resolve(ROOT, opt('--real', '../shared/real-pages')));
+else if (command === 'memory' && dirArg) await memory(resolve(dirArg), Number(opt('--concurrency', '1')));
+else {
+  console.error('usage: node --import tsx scripts/cli-bench.ts prepare DIR [--real DIR] | memory DIR --concurrency N');
+  process.exitCode = 2;
+}

@@ -1,1 +1,0 @@
-export function byImpact<T extends { rule: string; score: number | null; weight: number }>(findings: readonly T[]): T[];
