@@ -44,7 +44,7 @@ function feedPost(item: string, origin: string, byWordPress: boolean): FeedPost 
       // none and no such element, comments are closed. Other generators: can't tell.
       commentsOpen: hasThread && n === 0 ? true : !hasThread && byWordPress ? false : null,
       comments: null,
-      commentCount: n,
+      commentCount: n ?? (!hasThread && byWordPress ? 0 : null),
       isReply: false,
       isRepost: false,
     },
