@@ -21,7 +21,14 @@ export function judgeOwner(data: OwnerData, now: number): Finding[] {
     }
     findings.push(
       result
-        ? { rule: rule.id, verdict: result.verdict, score: result.score, weight: rule.weight, evidence: result.evidence.slice(0, 10), detail: result.detail }
+        ? {
+            rule: rule.id,
+            verdict: result.verdict,
+            score: result.score,
+            weight: rule.weight,
+            evidence: result.evidence.slice(0, 10),
+            detail: result.detail,
+          }
         : { rule: rule.id, verdict: 'n/a', score: null, weight: rule.weight, evidence: [] },
     );
   }
@@ -141,7 +148,13 @@ export function ownerJson(r: OwnerReport) {
     score: r.score,
     band: r.band,
     facts: r.facts,
-    findings: r.findings.map((f) => ({ rule: f.rule, verdict: f.verdict, score: f.score, weight: f.weight, evidence: f.evidence })),
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      verdict: f.verdict,
+      score: f.score,
+      weight: f.weight,
+      evidence: f.evidence,
+    })),
     notes: r.notes.map((n) => n.code),
     from: r.from,
     to: r.to,

@@ -1,5 +1,6 @@
 import type { Platform } from '../model';
 import type { HowSocialDb } from '../storage/db';
+import { ownerHandle } from '../storage/owner';
 import { siteOf } from '../lib/site';
 import { ownerReportOf } from './audit';
 import { type FetchOptions, Fetcher, OwnerFetchError } from './net';
@@ -49,10 +50,11 @@ function platformOfPages(url: URL, platform?: Platform): Platform {
   return /instagram/.test(host) ? 'instagram' : /linkedin/.test(host) ? 'linkedin' : /facebook/.test(host) ? 'facebook' : 'x';
 }
 
-/** The social handle in a profile URL (x.com/name → "@name"), for the pages source. */
+/** The social handle in a profile URL (x.com/Name → "name"; linkedin.com/company/name → "name"), for the pages source. */
 function handleOf(url: URL): string | undefined {
-  const first = url.pathname.split('/').filter(Boolean)[0];
-  return first ? `@${first.replace(/^@/, '')}` : undefined;
+  const parts = url.pathname.split('/').filter(Boolean);
+  const first = /^(in|company|school|pg)$/.test(parts[0] ?? '') ? parts[1] : parts[0];
+  return first ? ownerHandle(decodeURIComponent(first)) : undefined;
 }
 
 const WEAK: OwnerFetchError['code'][] = ['api-off', 'private', 'garbage', 'not-found', 'too-big'];
@@ -61,7 +63,15 @@ async function read(url: URL, o: OwnerRunOptions, ctx: SourceContext): Promise<O
   const route = routeOf(url, o.platform);
   const pages = async (kind: OwnerData['kind'], platform: Platform, notes: OwnerNote[] = []): Promise<OwnerData> => {
     if (!o.db) throw new OwnerFetchError('unsupported', url.href);
-    const data = await readPages({ db: o.db, site: siteOf(url.href), platform, kind, owner: kind === 'social' ? handleOf(url) : undefined, posts: ctx.posts, url: url.href });
+    const data = await readPages({
+      db: o.db,
+      site: siteOf(url.href),
+      platform,
+      kind,
+      owner: kind === 'social' ? handleOf(url) : undefined,
+      posts: ctx.posts,
+      url: url.href,
+    });
     data.notes.unshift(...notes);
     return data;
   };
@@ -72,17 +82,17 @@ async function read(url: URL, o: OwnerRunOptions, ctx: SourceContext): Promise<O
   const fallback = async (err: unknown, next: () => Promise<OwnerData>): Promise<OwnerData> => {
     if (!(err instanceof OwnerFetchError) || !WEAK.includes(err.code)) throw err;
     notes.push({ code: err.code, where: err.url ? new URL(err.url).pathname : undefined });
-    const data = await next();
-    data.notes.unshift(...notes);
-    return data;
+    return next();
   };
   const viaPages = () => pages('blog', o.platform ?? 'generic');
-  if (route === 'blogger') return readBlogger(url, ctx).catch((err) => fallback(err, viaPages));
-  try {
-    return await readWordPressRest(url, ctx);
-  } catch (err) {
-    return fallback(err, () => readRss(url, ctx).catch((err2) => fallback(err2, viaPages)));
-  }
+  const data =
+    route === 'blogger'
+      ? await readBlogger(url, ctx).catch((err) => fallback(err, viaPages))
+      : await readWordPressRest(url, ctx).catch((err) =>
+          fallback(err, () => readRss(url, ctx).catch((err2) => fallback(err2, viaPages))),
+        );
+  data.notes.unshift(...notes);
+  return data;
 }
 
 export async function runOwnerAudit(o: OwnerRunOptions): Promise<OwnerReport> {
@@ -103,7 +113,10 @@ export async function runOwnerAudit(o: OwnerRunOptions): Promise<OwnerReport> {
     for (const a of await o.db.audits.where('url').anyOf(urls).sortBy('time')) visited.set(a.url, a.score);
   }
   if (o.db && data.followers === null && data.kind === 'social') {
-    const latest = await o.db.audits.where('[site+time]').between([siteOf(url.href), -Infinity], [siteOf(url.href), Infinity]).last();
+    const latest = await o.db.audits
+      .where('[site+time]')
+      .between([siteOf(url.href), -Infinity], [siteOf(url.href), Infinity])
+      .last();
     data.followers = latest?.facts?.followers ?? null;
   }
   return ownerReportOf(data, now, visited);

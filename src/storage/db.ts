@@ -73,7 +73,7 @@ export interface OwnerPostRow {
   /** the network's post id, or the article's URL */
   id: string;
   platform: Platform;
-  /** the profile's handle ("@name"), or '' for an article */
+  /** the profile's handle, lower case without "@" (storage/owner.ts ownerHandle), or '' for an article */
   owner: string;
   url: string;
   /** ISO 8601 when the page said when */

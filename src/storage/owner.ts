@@ -35,12 +35,19 @@ function socialRow(site: string, platform: Audit['platform'], owner: string, p: 
   };
 }
 
+/** Adapters write handles with or without "@" and in the page's case: one spelling for the key. */
+export function ownerHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
 /** The rows one page audit contributes: a profile's own posts, or the article itself. */
 export function ownerRowsOf(model: PageModel, audit: Audit): OwnerPostRow[] {
   if (audit.kind === 'profile' && model.social) {
-    const owner = model.social.handle ?? '';
+    const owner = ownerHandle(model.social.handle ?? '');
     // Promoted posts are the network's ads, not the owner's; pinned ones are theirs.
-    return model.social.posts.filter((p) => p.id && !p.isPromoted).map((p) => socialRow(audit.site, audit.platform, owner, p, audit.time));
+    return model.social.posts
+      .filter((p) => p.id && !p.isPromoted)
+      .map((p) => socialRow(audit.site, audit.platform, owner, p, audit.time));
   }
   if (audit.kind === 'article' && model.article) {
     const thread = model.comments?.comments ?? null;
@@ -54,7 +61,10 @@ export function ownerRowsOf(model: PageModel, audit: Audit): OwnerPostRow[] {
         url: audit.url,
         time: model.article.published,
         text: excerpt(model.article.title),
-        urls: model.article.links.filter((l) => !l.internal).map((l) => l.href).slice(0, 20),
+        urls: model.article.links
+          .filter((l) => !l.internal)
+          .map((l) => l.href)
+          .slice(0, 20),
         isReply: false,
         isRepost: false,
         replies: null,
@@ -105,7 +115,10 @@ export async function saveOwnerReport(db: HowSocialDb, report: OwnerReport): Pro
     const id = (await db.ownerAudits.add({ key: ownerKeyOf(report), time: report.time, report })) as number;
     const count = await db.ownerAudits.count();
     if (count > OWNER_AUDITS_MAX) {
-      const oldest = await db.ownerAudits.orderBy('time').limit(count - OWNER_AUDITS_MAX).primaryKeys();
+      const oldest = await db.ownerAudits
+        .orderBy('time')
+        .limit(count - OWNER_AUDITS_MAX)
+        .primaryKeys();
       await db.ownerAudits.bulkDelete(oldest);
     }
     return id;

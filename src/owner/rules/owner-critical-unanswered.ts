@@ -26,7 +26,11 @@ const rule: OwnerRule = {
     const open = due.filter((a) => !a.answered);
     let score = (due.length - open.length) / due.length;
     if (open.length < MIN_UNANSWERED_FOR_FAIL) score = Math.max(score, 0.5);
-    return judged(score, open.slice(0, 10).map((a) => commentEvidence(a.post, a.comment)), [open.length, due.length]);
+    return judged(
+      score,
+      open.slice(0, 10).map((a) => commentEvidence(a.post, a.comment)),
+      [open.length, due.length],
+    );
   },
 };
 

@@ -36,7 +36,8 @@ const rule: OwnerRule = {
       (best, e) => (!best || e[1].evidence.length > best[1].evidence.length ? e : best),
       undefined,
     );
-    if (!worst || worst[1].evidence.length < MAX_REPEATS) return judged(1, [], [worst?.[1].evidence.length ?? 0, worst?.[0] ?? '–', 0]);
+    if (!worst || worst[1].evidence.length < MAX_REPEATS)
+      return judged(1, [], [worst?.[1].evidence.length ?? 0, worst?.[0] ?? '–', 0]);
     const [link, { evidence, times }] = worst;
     const dated = times.filter(Number.isFinite);
     const days = dated.length > 1 ? Math.round((Math.max(...dated) - Math.min(...dated)) / 86_400_000) : 0;

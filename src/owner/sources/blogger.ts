@@ -1,6 +1,6 @@
 import { excerpt, hrefsOf, outboundOf, textOf } from '../html';
 import { OwnerFetchError } from '../net';
-import type { OwnerComment, OwnerData, OwnerPost } from '../types';
+import type { OwnerData, OwnerPost } from '../types';
 import { isoOrUndefined, type SourceContext } from './source';
 
 /**
@@ -47,13 +47,19 @@ function feedUrl(origin: string, which: 'posts' | 'comments', start: number, max
   return url.href;
 }
 
-async function entries(origin: string, which: 'posts' | 'comments', want: number, ctx: SourceContext): Promise<{ list: GEntry[]; title: string }> {
+async function entries(
+  origin: string,
+  which: 'posts' | 'comments',
+  want: number,
+  ctx: SourceContext,
+): Promise<{ list: GEntry[]; title: string }> {
   const list: GEntry[] = [];
   let title = '';
   while (list.length < want) {
     const url = feedUrl(origin, which, list.length + 1, Math.min(MAX_RESULTS, want - list.length));
     const { body } = await ctx.fetcher.json<GFeed>(url);
-    if (!body || typeof body !== 'object' || !body.feed || typeof body.feed !== 'object') throw new OwnerFetchError('garbage', url);
+    if (!body || typeof body !== 'object' || !body.feed || typeof body.feed !== 'object')
+      throw new OwnerFetchError('garbage', url);
     const got = Array.isArray(body.feed.entry) ? body.feed.entry : [];
     title ||= body.feed.title?.$t ?? '';
     list.push(...got);
@@ -128,7 +134,10 @@ export async function readBlogger(url: URL, ctx: SourceContext): Promise<OwnerDa
   } catch (err) {
     if (!(err instanceof OwnerFetchError) || err.code === 'stopped') throw err;
     for (const p of data.posts) p.comments = null;
-    data.notes.push({ code: err.code === 'api-off' || err.code === 'private' ? 'comments-off' : err.code, where: '/feeds/comments/default' });
+    data.notes.push({
+      code: err.code === 'api-off' || err.code === 'private' ? 'comments-off' : err.code,
+      where: '/feeds/comments/default',
+    });
   }
   ctx.progress?.(2, 2);
   return data;

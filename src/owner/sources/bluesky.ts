@@ -56,7 +56,10 @@ function postOf(item: NonNullable<BFeed['feed']>[number], did: string): OwnerPos
   const p = item.post ?? {};
   const r = p.record ?? {};
   const isRepost = item.reason?.$type === 'app.bsky.feed.defs#reasonRepost';
-  const links = (r.facets ?? []).flatMap((f) => f.features ?? []).filter((f) => f.$type === 'app.bsky.richtext.facet#link' && f.uri).map((f) => f.uri!);
+  const links = (r.facets ?? [])
+    .flatMap((f) => f.features ?? [])
+    .filter((f) => f.$type === 'app.bsky.richtext.facet#link' && f.uri)
+    .map((f) => f.uri!);
   if (r.embed?.external?.uri) links.push(r.embed.external.uri);
   const parent = r.reply?.parent?.uri ?? '';
   return {
@@ -110,7 +113,11 @@ export async function readBluesky(url: URL, ctx: SourceContext, appView = BLUESK
   ctx.progress?.(1, pages);
   let cursor: string | undefined;
   for (let page = 2; data.posts.length < ctx.posts; page++) {
-    const params: Record<string, string> = { actor: profile.did, limit: String(Math.min(FEED_LIMIT, ctx.posts - data.posts.length)), filter: 'posts_with_replies' };
+    const params: Record<string, string> = {
+      actor: profile.did,
+      limit: String(Math.min(FEED_LIMIT, ctx.posts - data.posts.length)),
+      filter: 'posts_with_replies',
+    };
     if (cursor) params.cursor = cursor;
     const feedUrl = xrpc('app.bsky.feed.getAuthorFeed', params);
     const { body } = await ctx.fetcher.json<BFeed>(feedUrl);

@@ -106,13 +106,17 @@ export async function readMastodon(url: URL, ctx: SourceContext): Promise<OwnerD
   };
   const pages = Math.ceil(ctx.posts / PAGE_LIMIT) + 1;
   ctx.progress?.(1, pages);
-  let next: string | null = new URL(`/api/v1/accounts/${encodeURIComponent(account.id)}/statuses?limit=${Math.min(PAGE_LIMIT, ctx.posts)}`, url.origin).href;
+  let next: string | null = new URL(
+    `/api/v1/accounts/${encodeURIComponent(account.id)}/statuses?limit=${Math.min(PAGE_LIMIT, ctx.posts)}`,
+    url.origin,
+  ).href;
   for (let page = 2; next && data.posts.length < ctx.posts; page++) {
     const target: URL = new URL(next, url.origin);
     // The Link header names the same instance; anything else is not followed.
     if (target.origin !== url.origin) break;
     const { body, headers } = await ctx.fetcher.json<MStatus[]>(target.href);
-    if (!Array.isArray(body) || !body.every((s) => s && typeof s.id === 'string')) throw new OwnerFetchError('garbage', target.href);
+    if (!Array.isArray(body) || !body.every((s) => s && typeof s.id === 'string'))
+      throw new OwnerFetchError('garbage', target.href);
     data.posts.push(...body.map((s) => postOf(s, account.id)));
     ctx.progress?.(page, pages);
     if (body.length === 0) break;

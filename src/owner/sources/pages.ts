@@ -38,7 +38,7 @@ export interface PagesOptions {
   site: string;
   platform: Platform;
   kind: OwnerData['kind'];
-  /** the handle of the profile ("@name"), for social accounts */
+  /** the profile's handle (storage/owner.ts ownerHandle), for social accounts */
   owner?: string;
   posts: number;
   url: string;
@@ -52,7 +52,7 @@ export async function readPages(o: PagesOptions): Promise<OwnerData> {
     kind: o.kind,
     platform: o.platform,
     source: 'pages',
-    name: o.owner || o.site,
+    name: o.owner ? `@${o.owner}` : o.site,
     followers: null,
     posts: chosen.map(postOf),
     threaded: false,

@@ -142,7 +142,8 @@ export async function readWordPressRest(url: URL, ctx: SourceContext): Promise<O
       if (!(err instanceof OwnerFetchError)) throw err;
       if (err.code === 'stopped') throw err;
       // Sites that hide comments from the API (a plugin, a 401 for the comments route) still publish posts.
-      if (err.code === 'api-off' || err.code === 'private') data.notes.push({ code: 'comments-off', where: '/wp-json/wp/v2/comments' });
+      if (err.code === 'api-off' || err.code === 'private')
+        data.notes.push({ code: 'comments-off', where: '/wp-json/wp/v2/comments' });
       else data.notes.push({ code: err.code, where: new URL(err.url || origin).pathname });
       commentsReadable = err.code === 'garbage' || err.code === 'too-big';
     }

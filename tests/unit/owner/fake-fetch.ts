@@ -19,14 +19,16 @@ export function xml(body: string, status = 200): Response {
 
 export function fakeFetch(routes: Record<string, Route>): FakeFetch {
   const log: FakeFetch['log'] = [];
-  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchFn = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
     log.push({ url: url.href, init });
-    const key = Object.keys(routes).find((k) => (k.includes('?') ? `${url.pathname}${url.search}`.startsWith(k) : url.pathname === k));
+    const key = Object.keys(routes).find((k) =>
+      k.includes('?') ? `${url.pathname}${url.search}`.startsWith(k) : url.pathname === k,
+    );
     if (!key) return json({ code: 'rest_no_route', message: 'No route', data: { status: 404 } }, 404);
     return routes[key](url, init);
   }) as typeof fetch;
-  return { fetch, log };
+  return { fetch: fetchFn, log };
 }
 
 /** No waiting in unit tests: the rate limit's waits are recorded, not slept. */

@@ -14,7 +14,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe('the owner audit fetcher', () => {
-  it("sends no cookies and no referrer", async () => {
+  it('sends no cookies and no referrer', async () => {
     const f = fakeFetch({ '/wp-json/wp/v2/posts': () => json([]) });
     await new Fetcher({ fetch: f.fetch, sleep: async () => {} }).json(URL1);
     expect(f.log[0].init.credentials).toBe('omit');
@@ -89,7 +89,9 @@ describe('the owner audit fetcher', () => {
   });
 
   it('refuses a declared 50 MB answer before reading its body', async () => {
-    const f = fakeFetch({ '/big': () => new Response('x', { status: 200, headers: { 'content-length': String(50 * 1024 * 1024) } }) });
+    const f = fakeFetch({
+      '/big': () => new Response('x', { status: 200, headers: { 'content-length': String(50 * 1024 * 1024) } }),
+    });
     expect(await codeOf(new Fetcher({ fetch: f.fetch, sleep: async () => {} }).text('https://x.example/big'))).toBe('too-big');
   });
 
@@ -98,7 +100,9 @@ describe('the owner audit fetcher', () => {
       '/slow': (_u, init) =>
         new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     });
-    expect(await codeOf(new Fetcher({ fetch: f.fetch, timeoutMs: 20, sleep: async () => {} }).text('https://x.example/slow'))).toBe('slow');
+    expect(
+      await codeOf(new Fetcher({ fetch: f.fetch, timeoutMs: 20, sleep: async () => {} }).text('https://x.example/slow')),
+    ).toBe('slow');
   });
 
   it("stops at the user's Stop: the request in flight is aborted and no new one starts", async () => {
@@ -106,7 +110,9 @@ describe('the owner audit fetcher', () => {
     const f = fakeFetch({
       '/hang': (_u, init) => {
         queueMicrotask(() => stop.abort());
-        return new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+        return new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        );
       },
     });
     const fetcher = new Fetcher({ fetch: f.fetch, signal: stop.signal, sleep: async () => {} });

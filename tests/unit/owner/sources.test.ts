@@ -37,7 +37,8 @@ const wpRoutes = (over: Record<string, Route> = {}): Record<string, Route> => ({
     const post = u.searchParams.get('post');
     const page = u.searchParams.get('page');
     if (post === '103') return json(WP_COMMENTS_103, 200, { 'x-wp-totalpages': '1' });
-    if (post === '102') return json(page === '2' ? WP_COMMENTS_102_PAGE2 : WP_COMMENTS_102_PAGE1, 200, { 'x-wp-totalpages': '2' });
+    if (post === '102')
+      return json(page === '2' ? WP_COMMENTS_102_PAGE2 : WP_COMMENTS_102_PAGE1, 200, { 'x-wp-totalpages': '2' });
     return json([], 200, { 'x-wp-totalpages': '0' });
   },
   ...over,
@@ -185,15 +186,21 @@ describe('Mastodon source', () => {
     const page2 = [
       status({ in_reply_to_id: '1', in_reply_to_account_id: '999' }),
       status({ in_reply_to_id: '2', in_reply_to_account_id: MASTODON_ACCOUNT.id }),
-      status({ reblog: status({ content: '<p>Fremder Beitrag <a href="https://news.example.org/a">Link</a></p>' }), content: '' }),
+      status({
+        reblog: status({ content: '<p>Fremder Beitrag <a href="https://news.example.org/a">Link</a></p>' }),
+        content: '',
+      }),
       status({ application: { name: 'Buffer', website: 'https://buffer.com' } }),
     ];
     const f = fakeFetch({
-      '/api/v1/accounts/lookup': (u) => (u.searchParams.get('acct') === 'baeckerei' ? json(MASTODON_ACCOUNT) : json({ error: 'Record not found' }, 404)),
+      '/api/v1/accounts/lookup': (u) =>
+        u.searchParams.get('acct') === 'baeckerei' ? json(MASTODON_ACCOUNT) : json({ error: 'Record not found' }, 404),
       [`/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses`]: (u) =>
         u.searchParams.get('max_id')
           ? json(page2)
-          : json(page1, 200, { link: `<${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?limit=40&max_id=${page1[39].id}>; rel="next", <${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?min_id=${page1[0].id}>; rel="prev"` }),
+          : json(page1, 200, {
+              link: `<${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?limit=40&max_id=${page1[39].id}>; rel="next", <${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?min_id=${page1[0].id}>; rel="prev"`,
+            }),
     });
     const data = await readMastodon(profile, ctx(f, 60));
     expect(data.followers).toBe(1234);
@@ -218,7 +225,8 @@ describe('Mastodon source', () => {
     expect(await failure(readMastodon(new URL(`${INSTANCE}/@niemand`), ctx(fakeFetch({}))))).toBe('not-found');
     const f = fakeFetch({
       '/api/v1/accounts/lookup': () => json(MASTODON_ACCOUNT),
-      [`/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses`]: () => json({ error: 'This method requires an authenticated user' }, 401),
+      [`/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses`]: () =>
+        json({ error: 'This method requires an authenticated user' }, 401),
     });
     expect(await failure(readMastodon(profile, ctx(f)))).toBe('private');
   });
@@ -238,10 +246,16 @@ describe('Bluesky source', () => {
 
   it('reads the exact follower count and pages the author feed by cursor', async () => {
     const page1 = Array.from({ length: 100 }, (_, i) => bskyItem(i));
-    const page2 = [bskyItem(200, { reply: true }), bskyItem(201, { replyToSelf: true }), bskyItem(202, { repost: true }), bskyItem(203, { link: 'https://laden.example.de/rosen' })];
+    const page2 = [
+      bskyItem(200, { reply: true }),
+      bskyItem(201, { replyToSelf: true }),
+      bskyItem(202, { repost: true }),
+      bskyItem(203, { link: 'https://laden.example.de/rosen' }),
+    ];
     const f = fakeFetch({
       '/xrpc/app.bsky.actor.getProfile': () => json(BSKY_PROFILE),
-      '/xrpc/app.bsky.feed.getAuthorFeed': (u) => (u.searchParams.get('cursor') === 'c2' ? json({ feed: page2 }) : json({ feed: page1, cursor: 'c2' })),
+      '/xrpc/app.bsky.feed.getAuthorFeed': (u) =>
+        u.searchParams.get('cursor') === 'c2' ? json({ feed: page2 }) : json({ feed: page1, cursor: 'c2' }),
     });
     const data = await readBluesky(profile, ctx(f, 150), APPVIEW);
     expect(data.followers).toBe(4321);
@@ -259,7 +273,9 @@ describe('Bluesky source', () => {
   });
 
   it('says not-found for an unknown handle (XRPC 400) and garbage for a non-feed', async () => {
-    const missing = fakeFetch({ '/xrpc/app.bsky.actor.getProfile': () => json({ error: 'InvalidRequest', message: 'Profile not found' }, 400) });
+    const missing = fakeFetch({
+      '/xrpc/app.bsky.actor.getProfile': () => json({ error: 'InvalidRequest', message: 'Profile not found' }, 400),
+    });
     expect(await failure(readBluesky(profile, ctx(missing), APPVIEW))).toBe('not-found');
     const junk = fakeFetch({
       '/xrpc/app.bsky.actor.getProfile': () => json(BSKY_PROFILE),
