@@ -153,11 +153,12 @@ function ReportApp({ params }: { params: URLSearchParams }) {
                 />
               </label>
               {state.kind === 'running' ? (
-                <button type="button" class="danger" onClick={() => stop.current?.abort()} data-testid="owner-stop">
+                // Keys: a fresh element, or Preact turns the submit button into Stop in place and the click submits.
+                <button key="stop" type="button" class="danger" onClick={() => stop.current?.abort()} data-testid="owner-stop">
                   {t('report_stop')}
                 </button>
               ) : (
-                <button type="submit" class="primary" data-testid="owner-run">
+                <button key="run" type="submit" class="primary" data-testid="owner-run">
                   {t('report_run')}
                 </button>
               )}
