@@ -182,7 +182,9 @@ describe('Mastodon source', () => {
   const profile = new URL(`${INSTANCE}/@baeckerei`);
 
   it('looks up the account and pages statuses by the Link header', async () => {
-    const page1 = Array.from({ length: 40 }, () => status());
+    // Fewer than `limit` on a page with a next link: Mastodon filters (e.g. deleted or
+    // limited statuses) after paging, so only the Link header says there is more.
+    const page1 = Array.from({ length: 30 }, () => status());
     const page2 = [
       status({ in_reply_to_id: '1', in_reply_to_account_id: '999' }),
       status({ in_reply_to_id: '2', in_reply_to_account_id: MASTODON_ACCOUNT.id }),
@@ -199,13 +201,13 @@ describe('Mastodon source', () => {
         u.searchParams.get('max_id')
           ? json(page2)
           : json(page1, 200, {
-              link: `<${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?limit=40&max_id=${page1[39].id}>; rel="next", <${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?min_id=${page1[0].id}>; rel="prev"`,
+              link: `<${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?limit=40&max_id=${page1[29].id}>; rel="next", <${INSTANCE}/api/v1/accounts/${MASTODON_ACCOUNT.id}/statuses?min_id=${page1[0].id}>; rel="prev"`,
             }),
     });
     const data = await readMastodon(profile, ctx(f, 60));
     expect(data.followers).toBe(1234);
-    expect(data.posts).toHaveLength(44);
-    const tail = data.posts.slice(40);
+    expect(data.posts).toHaveLength(34);
+    const tail = data.posts.slice(30);
     expect(tail.map((p) => [p.isReply, p.isRepost])).toEqual([
       [true, false],
       // A thread of one's own posts is no reply to somebody else.
@@ -217,7 +219,7 @@ describe('Mastodon source', () => {
     expect(tail[3].client).toBe('Buffer');
     // Hashtag links are not "shared links".
     expect(data.posts[0].urls).toEqual([]);
-    expect(f.log.map((r) => new URL(r.url).searchParams.get('max_id'))).toEqual([null, null, page1[39].id]);
+    expect(f.log.map((r) => new URL(r.url).searchParams.get('max_id'))).toEqual([null, null, page1[29].id]);
     expect(f.log.every((r) => r.url.startsWith(INSTANCE))).toBe(true);
   });
 
