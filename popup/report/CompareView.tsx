@@ -39,7 +39,7 @@ export function CompareView({ db, onOpen }: { db: HowSocialDb; onOpen: (row: Own
               disabled={!chosen.includes(r.id!) && chosen.length >= COMPARE_MAX}
               onChange={() => toggle(r.id!)}
             />{' '}
-            {r.report.name} <span class="help">({r.report.site})</span>{' '}
+            {r.report.name} {r.report.name !== r.report.site && <span class="help">({r.report.site}) </span>}
             <button type="button" class="link" onClick={() => onOpen(r)}>
               {t('report_audit_view')}
             </button>
