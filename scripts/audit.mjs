@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { AUDIT_USAGE, parseAuditArgs, UsageError } from './lib/args.mjs';
 import { createAuditor, distChromeDir, ensureBuilt, resolveInput } from './lib/auditor.mjs';
 import { loadMessages, ROOT } from './lib/messages.mjs';
+import { isSiteAudit, siteMain } from './lib/owner.mjs';
 import { auditRecord, auditReport, csvRows, NO_AUDIT, toCsv } from './lib/shape.mjs';
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -79,6 +80,8 @@ export function render(items, format) {
 }
 
 async function main(argv) {
+  // The owner audit (issue 12) has its own arguments and output: scripts/lib/owner.mjs.
+  if (isSiteAudit(argv)) return siteMain(argv, { version: VERSION, log });
   let opts;
   try {
     opts = parseAuditArgs(argv);

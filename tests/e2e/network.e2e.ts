@@ -135,7 +135,9 @@ describe('no network (chromium)', () => {
     // The recorder saw the REST API requests of the report page…
     expect(mine.some((s) => s.url.startsWith(`${server.origin}/wp-json/wp/v2/comments`))).toBe(true);
     // …and every request went to the extension itself or to the audited origin.
-    expect(mine.filter((s) => !s.url.startsWith(origin) && !s.url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(s.url))).toEqual([]);
+    expect(
+      mine.filter((s) => !s.url.startsWith(origin) && !s.url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(s.url)),
+    ).toEqual([]);
     await report.close();
   });
 });
