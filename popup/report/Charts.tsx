@@ -13,6 +13,22 @@ const W = 640;
 const H = 200;
 const PAD = { l: 36, r: 12, t: 12, b: 28 };
 
+/** Horizontal grid lines with their labels at these values. */
+function YGrid({ values, y, label }: { values: number[]; y: (v: number) => number; label: (v: number) => string }) {
+  return (
+    <>
+      {values.map((v) => (
+        <g key={v}>
+          <line class="grid" x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} />
+          <text class="axis" x={PAD.l - 6} y={y(v)} text-anchor="end" dominant-baseline="central">
+            {label(v)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
 function dateLabel(ms: number, lang: string, withYear = false): string {
   return new Date(ms).toLocaleDateString(lang, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
 }
@@ -35,14 +51,7 @@ export function ScoreChart({ report, lang }: { report: OwnerReport; lang: string
       aria-label={t('report_chart_scores')}
       data-testid="chart-scores"
     >
-      {[0, 50, 90, 100].map((v) => (
-        <g key={v}>
-          <line class="grid" x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} />
-          <text class="axis" x={PAD.l - 6} y={y(v)} text-anchor="end" dominant-baseline="central">
-            {v}
-          </text>
-        </g>
-      ))}
+      <YGrid values={[0, 50, 90, 100]} y={y} label={String} />
       <polyline class="line" points={points.map((p) => `${x(p.t).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ')} />
       {points.map((p) => (
         <circle key={`${p.t}-${p.title}`} class={`dot band-${bandOf(p.score)}`} cx={x(p.t)} cy={y(p.score)} r="4">
@@ -89,14 +98,7 @@ export function ReplyRateChart({ report, lang }: { report: OwnerReport; lang: st
       aria-label={t('report_chart_reply_rate')}
       data-testid="chart-reply-rate"
     >
-      {[0, 0.5, 1].map((v) => (
-        <g key={v}>
-          <line class="grid" x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} />
-          <text class="axis" x={PAD.l - 6} y={y(v)} text-anchor="end" dominant-baseline="central">
-            {`${v * 100}%`}
-          </text>
-        </g>
-      ))}
+      <YGrid values={[0, 0.5, 1]} y={y} label={(v) => `${v * 100}%`} />
       {months.map((m, i) => {
         const rate = m.answered / m.asked;
         const cx = PAD.l + slot * (i + 0.5);

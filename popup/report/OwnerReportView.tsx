@@ -123,7 +123,7 @@ function PostsTable({ report }: { report: OwnerReport }) {
             {blog && <td class="num">{r.comments ?? '–'}</td>}
             {blog && <td class="num">{r.authorReplies ?? '–'}</td>}
             {blog && <td>{yesNo(r.commentsOpen)}</td>}
-            <td class={`num band-text-${r.band}`}>{r.score ?? '–'}</td>
+            <td class={`num score band-${r.band}`}>{r.score ?? '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -40,48 +40,36 @@ function cell(v: Cell, sep: ',' | ';'): string {
   return neutralize(text);
 }
 
+type Column = (typeof OWNER_CSV_COLUMNS)[number];
+
 export function ownerCsv(r: OwnerReport, msg: (key: string) => string, sep: ',' | ';' = ','): string {
-  const head = [r.url, r.platform, r.source, r.score, r.band];
-  const rows: Cell[][] = [
-    ...r.rows.map((p) => [
-      'post',
+  const head = { owner_url: r.url, platform: r.platform, source: r.source, owner_score: r.score, owner_band: r.band };
+  const records: Partial<Record<Column, Cell>>[] = [
+    ...r.rows.map((p) => ({
+      row: 'post',
       ...head,
-      p.time ?? '',
-      p.url,
-      p.title,
-      p.comments,
-      p.authorReplies,
-      p.commentsOpen === null ? '' : p.commentsOpen ? 'yes' : 'no',
-      p.score,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ]),
-    ...byImpact(r.findings).map((f) => [
-      'finding',
+      post_date: p.time,
+      post_url: p.url,
+      post_title: p.title,
+      comments: p.comments,
+      author_replies: p.authorReplies,
+      comments_open: p.commentsOpen === null ? '' : p.commentsOpen ? 'yes' : 'no',
+      page_score: p.score,
+    })),
+    ...byImpact(r.findings).map((f) => ({
+      row: 'finding',
       ...head,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      f.rule,
-      msg(ruleKey(f.rule, 'title')) || f.rule,
-      f.verdict,
-      f.score === null ? '' : Math.round(f.score * 100) / 100,
-      f.weight,
-      evidenceCell(f.evidence),
-      f.verdict === 'warn' || f.verdict === 'fail' ? msg(ruleKey(f.rule, 'advice')) : '',
-    ]),
+      rule_id: f.rule,
+      rule_title: msg(ruleKey(f.rule, 'title')) || f.rule,
+      verdict: f.verdict,
+      rule_score: f.score === null ? '' : Math.round(f.score * 100) / 100,
+      weight: f.weight,
+      evidence: evidenceCell(f.evidence),
+      advice: f.verdict === 'warn' || f.verdict === 'fail' ? msg(ruleKey(f.rule, 'advice')) : '',
+    })),
   ];
   const body = Papa.unparse(
-    { fields: [...OWNER_CSV_COLUMNS], data: rows.map((row) => row.map((v) => cell(v, sep))) },
+    { fields: [...OWNER_CSV_COLUMNS], data: records.map((rec) => OWNER_CSV_COLUMNS.map((c) => cell(rec[c], sep))) },
     { delimiter: sep, newline: '\r\n', quotes: false, escapeFormulae: true },
   );
   return `${BOM}${body}\r\n`;
