@@ -25,7 +25,28 @@ function demo(SITE, seed, fade) {
     return seed / 2147483647;
   };
   const start = Date.parse('2026-03-02T08:30:00Z');
-  const titles = ['Neue Öffnungszeiten', 'Frühlingskarte', 'Ostern bei uns', 'Unser Kaffee', 'Terrasse offen', 'Sommerfest', 'Eis aus eigener Herstellung', 'Ferienpause', 'Zurück aus dem Urlaub', 'Neue Kuchen', 'Herbstmenü', 'Kürbiswochen', 'Lesung im Café', 'Gutscheine', 'Adventskalender', 'Weihnachtsfeiern', 'Frühstück im Advent', 'Team-Verstärkung', 'Spendenaktion', 'Jahresrückblick'];
+  const titles = [
+    'Neue Öffnungszeiten',
+    'Frühlingskarte',
+    'Ostern bei uns',
+    'Unser Kaffee',
+    'Terrasse offen',
+    'Sommerfest',
+    'Eis aus eigener Herstellung',
+    'Ferienpause',
+    'Zurück aus dem Urlaub',
+    'Neue Kuchen',
+    'Herbstmenü',
+    'Kürbiswochen',
+    'Lesung im Café',
+    'Gutscheine',
+    'Adventskalender',
+    'Weihnachtsfeiern',
+    'Frühstück im Advent',
+    'Team-Verstärkung',
+    'Spendenaktion',
+    'Jahresrückblick',
+  ];
   const posts = [];
   const comments = new Map();
   let cid = 1;
@@ -38,7 +59,9 @@ function demo(SITE, seed, fade) {
       date_gmt: new Date(t).toISOString().slice(0, 19),
       link: `${SITE}/${new Date(t).toISOString().slice(0, 7).replace('-', '/')}/post-${id}/`,
       title: { rendered: titles[i] },
-      content: { rendered: `<p>${titles[i]} – mehr im Laden. <a href="https://shop.example.de/gutschein?utm_source=blog">Gutschein</a></p>` },
+      content: {
+        rendered: `<p>${titles[i]} – mehr im Laden. <a href="https://shop.example.de/gutschein?utm_source=blog">Gutschein</a></p>`,
+      },
       comment_status: closed ? 'closed' : 'open',
       author: 1,
     });
@@ -46,10 +69,31 @@ function demo(SITE, seed, fade) {
     const readers = closed ? 0 : 3 + Math.floor(rnd() * 8);
     for (let k = 0; k < readers; k++) {
       const at = t + (k + 1) * 5 * 3_600_000;
-      const c = { id: cid++, post: id, parent: 0, author: 0, author_name: `Leser ${k + 1}`, date_gmt: new Date(at).toISOString().slice(0, 19), content: { rendered: k % 4 === 1 ? '<p>Warum ist der Kuchen eigentlich so teuer geworden?</p>' : '<p>Schön, danke!</p>' }, link: `${SITE}/post-${id}/#comment-${cid}`, type: 'comment' };
+      const c = {
+        id: cid++,
+        post: id,
+        parent: 0,
+        author: 0,
+        author_name: `Leser ${k + 1}`,
+        date_gmt: new Date(at).toISOString().slice(0, 19),
+        content: { rendered: k % 4 === 1 ? '<p>Warum ist der Kuchen eigentlich so teuer geworden?</p>' : '<p>Schön, danke!</p>' },
+        link: `${SITE}/post-${id}/#comment-${cid}`,
+        type: 'comment',
+      };
       list.push(c);
       // The author answers often in spring, rarely by autumn.
-      if (rnd() < 0.85 - i * fade) list.push({ id: cid++, post: id, parent: c.id, author: 1, author_name: 'Café Sonne', date_gmt: new Date(at + (2 + rnd() * 30) * 3_600_000).toISOString().slice(0, 19), content: { rendered: '<p>Danke für Ihre Nachricht!</p>' }, link: `${SITE}/post-${id}/#comment-${cid}`, type: 'comment' });
+      if (rnd() < 0.85 - i * fade)
+        list.push({
+          id: cid++,
+          post: id,
+          parent: c.id,
+          author: 1,
+          author_name: 'Café Sonne',
+          date_gmt: new Date(at + (2 + rnd() * 30) * 3_600_000).toISOString().slice(0, 19),
+          content: { rendered: '<p>Danke für Ihre Nachricht!</p>' },
+          link: `${SITE}/post-${id}/#comment-${cid}`,
+          type: 'comment',
+        });
     }
     comments.set(String(id), list);
   }
@@ -63,13 +107,25 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
   headless: false,
   ignoreDefaultArgs: ['--disable-extensions'],
-  args: [...CHROMIUM_FLAGS, '--headless=new', `--lang=${lang}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+  args: [
+    ...CHROMIUM_FLAGS,
+    '--headless=new',
+    `--lang=${lang}`,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+  ],
   locale: lang,
 });
 await context.route(/^https:\/\/(cafe-sonne|baeckerei-korn)\.example\.de\//, (route) => {
   const url = new URL(route.request().url());
   const { posts, comments } = sites[url.origin];
-  const json = (body) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'x-wp-totalpages': '1' }, body: JSON.stringify(body) });
+  const json = (body) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'x-wp-totalpages': '1' },
+      body: JSON.stringify(body),
+    });
   if (url.pathname === '/wp-json/wp/v2/posts') return json(posts);
   if (url.pathname === '/wp-json/wp/v2/comments') return json(comments.get(url.searchParams.get('post')) ?? []);
   return route.fulfill({ status: 404, body: 'not found' });
@@ -80,7 +136,9 @@ const shots = [];
 try {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });
-  await page.goto(`chrome-extension://${extensionId}/popup/report.html?url=${encodeURIComponent(`${SITE}/2026/11/post-517/`)}&platform=wordpress&run=1`);
+  await page.goto(
+    `chrome-extension://${extensionId}/popup/report.html?url=${encodeURIComponent(`${SITE}/2026/11/post-517/`)}&platform=wordpress&run=1`,
+  );
   await page.waitForSelector('[data-testid=owner-report]', { timeout: 60_000 });
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme, media: 'screen' });

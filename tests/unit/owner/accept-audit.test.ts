@@ -19,7 +19,9 @@ describe('acceptAudit and the pages source', () => {
     const audit = sampleAudit({ url: 'https://x.com/acme', site: 'x.com', kind: 'profile', platform: 'x', time: Date.now() });
     expect(await acceptAudit(7, audit)).toBe(true);
     expect(await ownerPostsOf(db(), 'x.com')).toEqual([]);
-    expect(await acceptAudit(7, { ...audit, time: audit.time + 1 }, profile([post({ id: 'p1' }), post({ id: 'p2' })]))).toBe(true);
+    expect(await acceptAudit(7, { ...audit, time: audit.time + 1 }, profile([post({ id: 'p1' }), post({ id: 'p2' })]))).toBe(
+      true,
+    );
     expect((await ownerPostsOf(db(), 'x.com', 'acme')).map((r) => r.id).sort()).toEqual(['p1', 'p2']);
     expect(await db().audits.count()).toBe(1);
   });
