@@ -65,8 +65,20 @@ function EvidenceLink({ e }: { e: Evidence }) {
   );
 }
 
+/** owner-cadence's signs ("regular; burst:6") in the reader's language. */
+export function cadenceSigns(tokens: string): string {
+  return tokens
+    .split('; ')
+    .map((token) => {
+      const [sign, value = ''] = token.split(/:(.*)/s, 2);
+      return tOptional(`report_cadence_${sign.replace(/-/g, '_')}`, [value]) || token;
+    })
+    .join('; ');
+}
+
 export function OwnerFinding({ f }: { f: Finding }) {
-  const detail = f.detail ? tOptional(ruleKey(f.rule, 'detail'), f.detail) : '';
+  const subs = f.rule === 'owner-cadence' && f.detail ? [cadenceSigns(String(f.detail[0])), ...f.detail.slice(1)] : f.detail;
+  const detail = subs ? tOptional(ruleKey(f.rule, 'detail'), subs) : '';
   return (
     <li class={`finding verdict-${f.verdict === 'n/a' ? 'na' : f.verdict}`} data-rule={f.rule}>
       <div class="finding-head">

@@ -36,7 +36,7 @@ const rule: OwnerRule = {
     const round = timed.filter((x) => new Date(x.t).getUTCMinutes() % 15 === 0).length / timed.length;
     if (round >= ROUND_SHARE) signs.push('round-minutes');
     const clients = timed.filter((x) => x.post.client && SCHEDULERS.test(x.post.client));
-    if (clients.length >= timed.length / 2) signs.push(`client: ${[...new Set(clients.map((x) => x.post.client))].join(', ')}`);
+    if (clients.length >= timed.length / 2) signs.push(`client:${[...new Set(clients.map((x) => x.post.client))].join(', ')}`);
     let burst = 0;
     let burstStart = 0;
     for (let i = 0, j = 0; i < timed.length; i++) {
@@ -44,13 +44,15 @@ const rule: OwnerRule = {
       if (i - j + 1 > burst) [burst, burstStart] = [i - j + 1, j];
     }
     if (burst > BURST_PER_HOUR) {
-      signs.push(`burst: ${burst}/h`);
+      signs.push(`burst:${burst}`);
       evidence.push(...timed.slice(burstStart, burstStart + 3).map((x) => postEvidence(x.post)));
     }
     const longest = Math.max(...gaps, ctx.now - timed[timed.length - 1].t);
     const silentWeeks = Math.floor(longest / WEEK_MS);
-    if (longest > SILENCE_MS) signs.push(`silence: ${silentWeeks} weeks`);
+    if (longest > SILENCE_MS) signs.push(`silence:${silentWeeks}`);
     if (evidence.length === 0) evidence.push(...timed.slice(-3).map((x) => postEvidence(x.post)));
+    // The detail lists the signs as tokens ("regular; burst:6; silence:9"): the report words each
+    // in the reader's language (report_cadence_<sign>), the CLI's JSON keeps them as they are.
     // One sign is worth a look (people schedule too); two or more look like a broadcast machine.
     const score = signs.length === 0 ? 1 : signs.length === 1 ? 0.6 : 0.3;
     return judged(score, score < 1 ? evidence : [], [signs.join('; ') || '—', timed.length]);

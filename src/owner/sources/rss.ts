@@ -111,5 +111,29 @@ export async function readRss(url: URL, ctx: SourceContext): Promise<OwnerData> 
       commentsReadable = err.code === 'garbage' || err.code === 'too-big';
     }
   }
+  // Feeds without per-post comment feeds (wfw:commentRss) may still have the site-wide one:
+  // `/comments/feed/` lists the newest comments of all posts, each linking to `<post>#comment-N`.
+  const unread = data.posts.filter((p) => p.comments === null && p.commentCount !== 0);
+  if (commentsReadable && unread.length > 0 && parsed.every((p) => !p.commentRss))
+    await readSiteComments(origin, parsed, ctx, data);
   return data;
+}
+
+async function readSiteComments(origin: string, parsed: FeedPost[], ctx: SourceContext, data: OwnerData): Promise<void> {
+  const where = new URL('/comments/feed/', origin);
+  let items: string[];
+  try {
+    items = blocks(await feed(where.href, ctx), 'item');
+  } catch (err) {
+    if (!(err instanceof OwnerFetchError) || err.code === 'stopped') throw err;
+    data.notes.push({ code: err.code === 'api-off' ? 'comments-off' : err.code, where: where.pathname });
+    return;
+  }
+  for (const { post, author } of parsed) {
+    const base = post.url.split('#')[0];
+    const mine = items.filter((item) => (child(item, 'link') ?? '').split('#')[0] === base);
+    if (post.comments === null && mine.length > 0) {
+      post.comments = mine.map((item, j) => commentOf(item, author, j)).reverse();
+    }
+  }
 }

@@ -189,14 +189,14 @@ describe('owner-cadence', () => {
       post(20 + i, { time: new Date(NOW - 2 * DAY - i * 7 * 60_000 - 13_000).toISOString() }),
     );
     const r = cadence.judge(blog([...spread, ...dump]), { now: NOW })!;
-    expect(String(r.detail![0])).toContain('burst: 6/h');
+    expect(String(r.detail![0])).toContain('burst:6');
     expect(r.evidence.length).toBeGreaterThan(0);
   });
 
   it('flags months of silence', () => {
     const posts = Array.from({ length: 10 }, (_, i) => post(i + 40));
     const r = cadence.judge(blog(posts), { now: NOW })!;
-    expect(String(r.detail![0])).toMatch(/silence: \d+ weeks/);
+    expect(String(r.detail![0])).toMatch(/silence:\d+/);
   });
 });
 

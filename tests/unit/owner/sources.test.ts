@@ -7,7 +7,7 @@ import { readRss } from '../../../src/owner/sources/rss';
 import type { SourceContext } from '../../../src/owner/sources/source';
 import { readWordPressRest } from '../../../src/owner/sources/wp-rest';
 import { BLOGGER_COMMENTS, BLOGGER_POSTS } from '../../fixtures/owner/blogger';
-import { RSS_COMMENTS_HOBELBANK, RSS_POSTS } from '../../fixtures/owner/feeds';
+import { RSS_COMMENTS_HOBELBANK, RSS_POSTS, RSS_POSTS_NO_COMMENT_FEEDS, RSS_SITE_COMMENTS } from '../../fixtures/owner/feeds';
 import { BSKY_PROFILE, bskyItem, INSTANCE, MASTODON_ACCOUNT, status } from '../../fixtures/owner/social';
 import {
   WP_COMMENTS_102_PAGE1,
@@ -140,6 +140,17 @@ describe('RSS source', () => {
     expect(data.posts[0].urls).toEqual(['https://holz.example.org/anleitung']);
     // Only the one post with comments had its feed read.
     expect(f.log.map((r) => new URL(r.url).pathname)).toEqual(['/feed/', '/hobelbank/feed/']);
+  });
+
+  it('without per-post comment feeds, reads the site-wide /comments/feed/ and matches comments to posts by link', async () => {
+    const f = fakeFetch({ '/feed/': () => xml(RSS_POSTS_NO_COMMENT_FEEDS), '/comments/feed/': () => xml(RSS_SITE_COMMENTS) });
+    const data = await readRss(site, ctx(f));
+    expect(data.posts[0].comments!.map((c) => [c.author, c.byAuthor])).toEqual([
+      ['Max', false],
+      ['Jörg', true],
+      ['Lena', false],
+    ]);
+    expect(f.log.map((r) => new URL(r.url).pathname)).toEqual(['/feed/', '/comments/feed/']);
   });
 
   it('calls an HTML page at /feed/ garbage', async () => {
