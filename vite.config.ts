@@ -1,6 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 /**
@@ -10,9 +12,27 @@ import baseManifest from './manifest.json' with { type: 'json' };
  */
 export const GECKO_ID = 'howsocial@howsocial.dev';
 
+/**
+ * The content script's files: what every page loads (`content-scripts/main.ts`, the one the
+ * manifest names) and the two adapter families the worker injects where a gate says yes
+ * (src/background/handlers.ts names the same files). Each is one self-contained classic script
+ * (IIFE): no chunks to import, so nothing needs to be web-accessible and no page can fetch a file
+ * of the extension to learn that it is installed.
+ */
+export const CONTENT_FILES = {
+  'content.js': 'content-scripts/main.ts',
+  'content-blog.js': 'content-scripts/blog.ts',
+  'content-social.js': 'content-scripts/social.ts',
+} as const;
+
+type Manifest = typeof baseManifest;
+
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
-  if (browser === 'chrome') return baseManifest as ManifestV3Export;
-  const { background, ...rest } = baseManifest;
+  // crxjs would turn the content script into an ES-module loader plus web-accessible chunks:
+  // contentScripts() below builds it instead and puts it back into the written manifest.
+  const { content_scripts: _content, ...base } = baseManifest as Manifest;
+  if (browser === 'chrome') return base as ManifestV3Export;
+  const { background, ...rest } = base;
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: 'module' },
@@ -20,38 +40,42 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
-/**
- * Vite wraps every dynamic import() in its preload helper, which appends <link rel=modulepreload>
- * for the chunk's dependencies to `document.head` and dispatches `vite:preloadError` on `window`.
- * In the content script that document and window are the audited PAGE's: it would write our
- * chunk URLs into their DOM (DESIGN.md: nothing injected beyond the highlight) and announce the
- * extension. Its imports (src/content/run.ts loading the adapter families and the engine, see
- * there) get a helper that only imports; popup and options keep Vite's.
- */
-const PRELOAD_HELPER = '\0vite/preload-helper.js';
-const CONTENT_PRELOAD = '\0howsocial/content-preload.js';
-function contentWithoutPreload(): Plugin {
+/** Builds CONTENT_FILES into the extension's folder and lists `content.js` in its manifest. */
+function contentScripts(outDir: string): Plugin {
   return {
-    name: 'howsocial:content-without-preload',
-    enforce: 'pre',
-    resolveId(id, importer) {
-      if (id !== PRELOAD_HELPER || !importer) return null;
-      const file = importer.replace(/\\/g, '/');
-      return /\/(src\/content|content-scripts)\//.test(file) ? CONTENT_PRELOAD : null;
-    },
-    load(id) {
-      return id === CONTENT_PRELOAD ? 'export const __vitePreload = (load) => load();' : null;
+    name: 'howsocial:content-scripts',
+    apply: 'build',
+    async closeBundle() {
+      for (const [file, entry] of Object.entries(CONTENT_FILES)) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            minify: true,
+            copyPublicDir: false,
+            lib: { entry: resolve(entry), formats: ['iife'], name: 'howsocial', fileName: () => file },
+          },
+        });
+      }
+      const path = join(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(path, 'utf8'));
+      manifest.content_scripts = (baseManifest as Manifest).content_scripts.map((cs) => ({ ...cs, js: ['content.js'] }));
+      writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
 }
 
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  // HOWSOCIAL_DIST lets parallel builds (a test run beside a dev build) use their own folder.
+  const outDir = `${process.env.HOWSOCIAL_DIST ?? 'dist'}/${browser}`;
   return {
-    plugins: [contentWithoutPreload(), preact(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [preact(), crx({ manifest: manifestFor(browser), browser }), contentScripts(outDir)],
     build: {
-      // HOWSOCIAL_DIST lets parallel builds (a test run beside a dev build) use their own folder.
-      outDir: `${process.env.HOWSOCIAL_DIST ?? 'dist'}/${browser}`,
+      outDir,
       emptyOutDir: true,
       // Readable stack traces from users' bug reports; the bundle budget is measured gzipped.
       sourcemap: false,

@@ -1,8 +1,9 @@
-// The benchmark's view of the engine: the same adapters, rules and score the content script runs,
+// The benchmark's view of the engine: the same adapters (content script), rules and score (worker),
 // bundled as one IIFE (window.HowSocialBench) that bench/run.mjs injects into a page's main world.
-import type { PageModel } from '../src/model';
+import type { PageModel } from '../src/contract';
 import { ADAPTERS, pickAdapter } from '../src/adapters';
-import { auditOf } from '../src/engine';
+import { parsePageModel } from '../src/contract/validate';
+import { auditOf } from '../src/judge/audit';
 
 const ctx = () => ({ now: Date.now(), history: [] });
 
@@ -36,4 +37,13 @@ export function auditMore(doc: Document, href: string, previous: PageModel) {
   if (!adapter?.extractMore) return null;
   const model = adapter.extractMore(doc, url, previous);
   return { model, audit: auditOf(model, ctx()) };
+}
+
+/**
+ * What the worker does with a page model a content script sent (src/background/handlers.ts): the
+ * schema check of the untrusted model, then the rules, the score and the facts.
+ */
+export function judge(raw: unknown, now: number) {
+  const model = parsePageModel(raw);
+  return model ? auditOf(model, { now, history: [] }) : null;
 }

@@ -1,5 +1,6 @@
-// Entry point only: the logic lives in src/content/run.ts. Nothing from src/storage or popup/
-// may be imported here (no Dexie, no Preact in the content-script bundle).
+// Entry point of the content script every http(s) page loads; the logic lives in src/content/.
+// It holds no rules, no lexicons, no scoring, no schema library, no Dexie, no Preact: the page pays
+// only for reading its DOM (DESIGN.md). tests/e2e/bundle.e2e.ts checks the built file.
 import { startContent } from '../src/content/run';
 
 startContent(window);

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
-import { siteOf } from '../src/lib/site';
-import type { Audit } from '../src/model';
+import { siteOf } from '../src/contract/site';
+import type { Audit } from '../src/contract';
 import { type TabDef, Tabs } from './components/Tabs';
 import { type StoredError, type TabInfo, useLastError, useSettings, useTabAudit } from './lib/browser';
 import { PageView } from './views/PageView';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
-import type { Platform } from '../src/model';
+import type { Platform } from '../src/contract';
 import { ownerCsv, ownerJsonText } from '../src/owner/csv';
 import { OwnerFetchError } from '../src/owner/net';
 import { runOwnerAudit } from '../src/owner/run';

@@ -1,4 +1,7 @@
-import type { Band, Finding } from './model';
+import type { Finding } from './contract';
+
+// The band of a score is part of the contract (an audit's band must match its score).
+export { bandOf } from './contract/audit';
 
 /**
  * Below this much applicable weight the page gets "not enough signals" (grey "–") instead of a
@@ -6,14 +9,6 @@ import type { Band, Finding } from './model';
  * (comments-closed, weight 3) or two lighter ones.
  */
 export const MIN_APPLICABLE_WEIGHT = 3;
-
-/** Lighthouse's colour bands: 0–49 red, 50–89 orange, 90–100 green. */
-export function bandOf(score: number | null): Band {
-  if (score === null) return 'grey';
-  if (score >= 90) return 'green';
-  if (score >= 50) return 'orange';
-  return 'red';
-}
 
 /** Weighted mean of the applicable findings' scores × 100, or null with too little weight. */
 export function scoreOf(findings: readonly Finding[]): number | null {

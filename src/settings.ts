@@ -1,4 +1,4 @@
-import type { Platform } from './model';
+import type { Platform } from './contract';
 
 /**
  * User settings, stored in `storage.local` under one key. Every context reads them with

@@ -1,5 +1,5 @@
 import { t } from '../../src/i18n';
-import type { Band } from '../../src/model';
+import type { Band } from '../../src/contract';
 import { bandLabel } from '../lib/labels';
 
 const R = 42;

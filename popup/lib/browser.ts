@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { auditKey } from '../../src/background/session';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import {
   DEFAULT_SETTINGS,
   normalizeSettings,

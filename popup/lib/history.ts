@@ -1,4 +1,4 @@
-import type { Band, Platform } from '../../src/model';
+import type { Band, Platform } from '../../src/contract';
 import type { AuditRow, HowSocialDb } from '../../src/storage/db';
 
 export interface SiteSummary {

@@ -1,5 +1,5 @@
 import { t } from '../../src/i18n';
-import type { Band, PageKind, Platform, Verdict } from '../../src/model';
+import type { Band, PageKind, Platform, Verdict } from '../../src/contract';
 
 /** Brand names are not translated. */
 export const PLATFORM_NAMES: Record<Platform, string> = {
@@ -23,9 +23,8 @@ export const kindLabel = (k: PageKind) => t(`popup_kind_${k}`);
 export const bandLabel = (b: Band) => t(`band_${b}`);
 export const verdictLabel = (v: Verdict) => t(v === 'n/a' ? 'verdict_na' : `verdict_${v}`);
 
-/** `rule_<id>_<part>` as src/rules/rule.ts messageKey builds it (plus `learn`, used only here). */
-export const ruleKey = (rule: string, part: 'title' | 'why' | 'advice' | 'detail' | 'learn') =>
-  `rule_${rule.replace(/-/g, '_')}_${part}`;
+/** A rule's message key: the contract's one formula (src/contract/vocabulary.ts). */
+export { messageKey as ruleKey } from '../../src/contract/vocabulary';
 
 /** Dates in the browser's language (German users read 22.11.2026). */
 export function dateLabel(time: number, withTime = false): string {

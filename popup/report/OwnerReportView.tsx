@@ -1,5 +1,5 @@
 import { isGerman, t, tOptional } from '../../src/i18n';
-import type { Evidence, Finding } from '../../src/model';
+import type { Evidence, Finding } from '../../src/contract';
 import type { OwnerFacts, OwnerNote, OwnerReport } from '../../src/owner/types';
 import { byImpact } from '../../src/score';
 import { Gauge } from '../components/Gauge';

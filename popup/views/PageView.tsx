@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, tOptional } from '../../src/i18n';
-import { sendMessage } from '../../src/lib/messaging';
-import type { Audit, Evidence, Finding } from '../../src/model';
+import { sendMessage } from '../../src/contract/messaging';
+import type { Audit, Evidence, Finding } from '../../src/contract';
 import { byImpact } from '../../src/score';
 import { Gauge } from '../components/Gauge';
 import { kindLabel, platformName, ruleKey, verdictLabel } from '../lib/labels';

@@ -1,5 +1,5 @@
 import { t, uiLanguage } from '../../src/i18n';
-import type { Platform } from '../../src/model';
+import type { Platform } from '../../src/contract';
 import { PLATFORM_NAMES } from '../lib/labels';
 import { useSettings } from '../lib/browser';
 

@@ -1,5 +1,5 @@
 import { t } from '../../src/i18n';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import { byImpact, contributionOf, MIN_APPLICABLE_WEIGHT } from '../../src/score';
 import { ruleKey, verdictLabel } from '../lib/labels';
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { extensionWorker, launchWithExtension } from './chromium.mjs';
+import { launchWithExtension } from './chromium.mjs';
 import { ROOT } from './messages.mjs';
 import { htmlContentType, originalUrlOf } from './original-url.mjs';
 
@@ -70,18 +70,28 @@ export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) 
   });
 
   /**
+   * An extension page of the loaded extension, opened once: the CLI asks the worker for an audit
+   * the way the popup does (`audit-tab`), so the worker reads the tab's page model and judges it.
+   */
+  let extPage = null;
+  async function extensionPage() {
+    if (extPage && !extPage.isClosed()) return extPage;
+    extPage = await context.newPage();
+    await extPage.goto(`chrome-extension://${extensionId}/popup/learn.html`, { waitUntil: 'domcontentloaded', timeout });
+    return extPage;
+  }
+
+  /**
    * What the extension has for this page. The stored audit (`audit:tab:<id>`, written by the
-   * background on the content script's passive audit) wins; until it is there, the tab is asked
-   * with `run-audit`, the popup's "audit now" message. The content script answers it on every page:
-   * with kind 'other' where no adapter matches — a page it never sends a passive audit for, which
-   * the CLI used to wait out to its full timeout. Its answer is the audit the background would
-   * store for a forced audit, and asking also sets the script's "already sent" signature, so a
-   * passive audit of the same article would not be sent after it: the answer is used as it is.
-   * `answered` is false while the content script has no listener yet (still loading).
+   * worker on the content script's passive read) wins; until it is there, the worker is asked with
+   * `audit-tab`, the popup's "audit this page" message: it has the content script read the page
+   * and judges the model — kind 'other' where no adapter claims the page, which the content script
+   * never sends passively and the CLI used to wait out to its full timeout. `answered` is false
+   * while the tab or its content script is not ready yet.
    */
   async function askTab(pageUrl) {
-    const worker = await extensionWorker(context, extensionId, timeout);
-    return worker.evaluate(async (u) => {
+    const ext = await extensionPage();
+    return ext.evaluate(async (u) => {
       const strip = (s) => (s ?? '').split('#')[0];
       const tabs = await chrome.tabs.query({});
       const tab = tabs.find((t) => strip(t.url) === strip(u)) ?? tabs.find((t) => strip(t.pendingUrl) === strip(u));
@@ -89,15 +99,11 @@ export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) 
       const key = `audit:tab:${tab.id}`;
       const got = await chrome.storage.session.get(key);
       if (got[key]) return { answered: true, audit: got[key] };
-      let res;
-      try {
-        res = await chrome.tabs.sendMessage(tab.id, { type: 'run-audit' }, { frameId: 0 });
-      } catch {
-        // "Receiving end does not exist": the content script's module is not loaded yet.
-        return { answered: false, audit: null };
-      }
-      // {audit: null}: the adapter threw on this DOM; keep waiting for a passive audit instead.
-      return res?.audit ? { answered: true, audit: res.audit } : { answered: false, audit: null };
+      const res = await chrome.runtime.sendMessage({ type: 'audit-tab', tabId: tab.id });
+      // no-access / failed: not ready yet (or the adapter threw); keep waiting for a passive audit
+      if (res?.audit) return { answered: true, audit: res.audit };
+      if (res?.error === 'not-audited') return { answered: true, audit: null };
+      return { answered: false, audit: null };
     }, pageUrl);
   }
 
@@ -129,7 +135,7 @@ export async function createAuditor({ dist, timeout = 15_000, log = () => {} }) 
       while (Date.now() < deadline) {
         try {
           const got = await askTab(pageUrl);
-          if (got.answered) return done(pageUrl, got.audit.kind === 'other' ? null : got.audit);
+          if (got.answered) return done(pageUrl, !got.audit || got.audit.kind === 'other' ? null : got.audit);
           lastError = null;
         } catch (err) {
           // The MV3 worker may be restarting between polls; ask for the new one next round.

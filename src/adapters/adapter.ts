@@ -1,4 +1,4 @@
-import type { PageModel } from '../model';
+import type { PageModel } from '../contract';
 
 /**
  * An adapter knows one platform's markup and turns its DOM into a PageModel. It never judges.

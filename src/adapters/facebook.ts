@@ -1,6 +1,6 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost } from '../model';
+import type { PageKind, PageModel, SocialPost } from '../contract';
 import {
   countRest,
   emptySocial,

@@ -1,4 +1,4 @@
-import type { PageModel } from '../model';
+import type { PageModel } from '../contract';
 import type { Adapter } from './adapter';
 import { byPriority, pickFrom } from './families/pick';
 

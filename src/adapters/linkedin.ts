@@ -1,6 +1,6 @@
 import { countBefore, parseCount } from '../lib/counts';
 import { evidenceOf, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, SocialPost } from '../model';
+import type { PageKind, SocialPost } from '../contract';
 import { emptySocial, hostMatches, langOf, MAX_POSTS, modelOf, outboundUrls } from './_social/common';
 import { LINKEDIN_HOSTS } from './_social/markers';
 import type { Adapter } from './adapter';

@@ -1,6 +1,6 @@
 import { parseCount } from '../lib/counts';
 import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../lib/dom';
-import type { PageKind, PageModel, SocialPost, SocialSection } from '../model';
+import type { PageKind, PageModel, SocialPost, SocialSection } from '../contract';
 import {
   countRest,
   emptySocial,

@@ -1,4 +1,4 @@
-import type { Audit, PageModel } from '../model';
+import type { Audit, PageModel } from '../contract';
 import { readSettings } from '../settings';
 import { saveAudit } from '../storage/audits';
 import { recordOwnerPosts } from '../storage/owner';

@@ -1,5 +1,5 @@
-import type { Audit, Band } from '../model';
-import { messageKey } from '../rules/rule';
+import type { Audit, Band } from '../contract';
+import { messageKey } from '../contract/vocabulary';
 import { byImpact } from '../score';
 
 /**

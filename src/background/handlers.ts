@@ -1,19 +1,25 @@
-/// <reference types="@crxjs/vite-plugin/client" />
-import scriptPath from '../../content-scripts/main.ts?script';
-import type { Message } from '../messages';
-import type { Audit } from '../model';
-import type { Responses } from '../lib/messaging';
-import { sendToTab } from '../lib/messaging';
+import type { Audit, Family, MessageOf, PageModel, Responses } from '../contract';
+import { LIMITS } from '../contract/limits';
+import { mergeMore } from '../contract/merge';
+import { sendToTab } from '../contract/messaging';
+import { siteOf } from '../contract/site';
+import { parsePageModel } from '../contract/validate';
+import { auditOf } from '../judge/audit';
+import { fingerprintsOf } from '../judge/fingerprint';
+import { readSettings, type Settings } from '../settings';
 import { historyMatches } from '../storage/audits';
-import { readSettings } from '../settings';
-import { isAudit } from '../validate';
 import { acceptAudit, db } from './audits';
-import { allowAudit } from './session';
+import { allowAudit, sessionModel, setSessionModel } from './session';
 
-/** How long an injected content script gets to load its module and answer (crxjs loader → import()). */
-export const INJECT_ANSWER_MS = 5000;
+/**
+ * The content script's files as the build names them (vite.config.ts): the entry every page loads,
+ * and the adapter families injected on demand. Injected files need no `web_accessible_resources`:
+ * no page can fetch any file of the extension.
+ */
+export const CONTENT_ENTRY = 'content.js';
+export const FAMILY_FILES: Record<Family, string> = { blog: 'content-blog.js', social: 'content-social.js' };
 
-function sameOrigin(a: string, b: string | undefined): boolean {
+export function sameOrigin(a: string, b: string | undefined): boolean {
   try {
     return b !== undefined && new URL(a).origin === new URL(b).origin;
   } catch {
@@ -21,46 +27,79 @@ function sameOrigin(a: string, b: string | undefined): boolean {
   }
 }
 
-/** A passive audit from a content script (already validated in shape and sender). */
-export async function onAudit(tabId: number, senderUrl: string | undefined, audit: Audit): Promise<Responses['audit']> {
-  // The audit must be of the page that sent it (pushState keeps the origin).
-  if (!sameOrigin(audit.url, senderUrl)) return { ok: false };
-  const settings = await readSettings();
-  if (settings.pausedSites.includes(audit.site) || !settings.passive) return { ok: false };
-  if (!(await allowAudit(tabId, Date.now()))) return { ok: false };
-  return { ok: await acceptAudit(tabId, audit) };
+/**
+ * Judge a page model in the worker: the rules, the score, the facts, and the cross-page rule's
+ * history read from the worker's own database. `site` comes from the tab's URL as the browser
+ * reports it, never from the model.
+ */
+export async function judgePage(model: PageModel, site: string, now = Date.now()): Promise<Audit> {
+  let history: Awaited<ReturnType<typeof historyMatches>> = [];
+  const fingerprints = fingerprintsOf(model);
+  if (fingerprints.length) {
+    try {
+      history = await historyMatches(db(), fingerprints, site);
+    } catch {
+      // An unreadable database costs the cross-page rule its history, not the audit.
+    }
+  }
+  return auditOf(model, { now, history }, site);
 }
 
-export async function onHistory(msg: Message<'history'>): Promise<Responses['history']> {
+function excluded(settings: Settings, site: string, model: PageModel): boolean {
+  if (!settings.passive || settings.pausedSites.includes(site)) return true;
+  return settings.platforms.length > 0 && !settings.platforms.includes(model.platform);
+}
+
+/**
+ * A page model from a content script (shape and sender already checked). `more`: only what a
+ * re-read of the same URL added, merged here into the tab's last model; without one the content
+ * script is asked to send the whole model.
+ */
+export async function onPage(tabId: number, senderUrl: string | undefined, msg: MessageOf<'page'>): Promise<Responses['page']> {
+  // The model must be of the page that sent it (pushState keeps the origin).
+  if (!senderUrl || !sameOrigin(msg.model.url, senderUrl)) return { ok: false };
+  const site = siteOf(senderUrl);
+  const settings = await readSettings();
+  if (excluded(settings, site, msg.model)) return { ok: false };
+  let model = msg.model;
+  if (msg.more) {
+    const previous = await sessionModel(tabId);
+    if (!previous || previous.url !== model.url) return { ok: false, resend: true };
+    model = mergeMore(previous, model, LIMITS.posts);
+  }
+  if (!(await allowAudit(tabId, Date.now()))) return { ok: false };
+  if (model.social) await setSessionModel(tabId, model);
+  return { ok: await acceptAudit(tabId, await judgePage(model, site), model) };
+}
+
+/** Inject an adapter family into the sending tab's top frame (the content script asked: a gate said yes). */
+export async function onLoadAdapters(tabId: number, msg: MessageOf<'load-adapters'>): Promise<Responses['load-adapters']> {
   try {
-    return { matches: await historyMatches(db(), msg.fingerprints, msg.site) };
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [FAMILY_FILES[msg.family]] });
+    return { ok: true };
   } catch {
-    return { matches: [] };
+    // The tab navigated away or closed in between: its next page asks again.
+    return { ok: false };
   }
 }
 
-async function runAudit(tabId: number): Promise<Responses['run-audit'] | undefined> {
+/** The tab's page model now, injecting the content script where it is not running (activeTab + scripting). */
+async function readTab(tabId: number): Promise<PageModel | null | undefined> {
   const first = await sendToTab(tabId, { type: 'run-audit' });
-  if (first) return first;
-  // No receiver: the tab was opened before install (or the content script was never injected
-  // there). activeTab + scripting let us inject it now, on the user's click.
+  if (first) return parsePageModel(first.model);
+  // No receiver: the tab was opened before install, or passive mode kept it from being injected.
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: [scriptPath] });
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_ENTRY] });
   } catch {
     return undefined;
   }
-  // The crxjs loader imports the module asynchronously: poll until its listener answers.
-  const until = Date.now() + INJECT_ANSWER_MS;
-  while (Date.now() < until) {
-    const res = await sendToTab(tabId, { type: 'run-audit' });
-    if (res) return res;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return undefined;
+  // A classic script: its listener is registered by the time executeScript resolves.
+  const res = await sendToTab(tabId, { type: 'run-audit' });
+  return res ? parsePageModel(res.model) : undefined;
 }
 
-/** The popup asks for an audit of a tab now, whatever the passive and pause settings say. */
-export async function onAuditTab(msg: Message<'audit-tab'>): Promise<Responses['audit-tab']> {
+/** The popup (or the CLI) asks for an audit of a tab now, whatever the passive and pause settings say. */
+export async function onAuditTab(msg: MessageOf<'audit-tab'>): Promise<Responses['audit-tab']> {
   let tab: chrome.tabs.Tab;
   try {
     tab = await chrome.tabs.get(msg.tabId);
@@ -68,14 +107,16 @@ export async function onAuditTab(msg: Message<'audit-tab'>): Promise<Responses['
     return { audit: null, error: 'failed' };
   }
   if (!tab.url || !/^https?:/.test(tab.url)) return { audit: null, error: 'no-access' };
-  const res = await runAudit(msg.tabId);
-  if (!res) return { audit: null, error: 'no-access' };
-  if (!isAudit(res.audit) || !sameOrigin(res.audit.url, tab.url)) return { audit: null, error: 'not-audited' };
-  await acceptAudit(msg.tabId, res.audit);
-  return { audit: res.audit };
+  const model = await readTab(msg.tabId);
+  if (model === undefined) return { audit: null, error: 'no-access' };
+  if (!model || !sameOrigin(model.url, tab.url)) return { audit: null, error: 'not-audited' };
+  if (model.social) await setSessionModel(msg.tabId, model);
+  const audit = await judgePage(model, siteOf(tab.url));
+  await acceptAudit(msg.tabId, audit, model);
+  return { audit };
 }
 
-export async function onHighlight(msg: Message<'highlight'>): Promise<Responses['highlight']> {
+export async function onHighlight(msg: MessageOf<'highlight'>): Promise<Responses['highlight']> {
   let tabId = msg.tabId;
   if (tabId === undefined) {
     const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });

@@ -1,6 +1,6 @@
-import { parseMessage, senderAllowed } from '../validate';
+import { parseMessage, senderAllowed } from '../contract/validate';
 import { db, flushPending } from './audits';
-import { onAudit, onAuditTab, onHighlight, onHistory } from './handlers';
+import { onAuditTab, onHighlight, onLoadAdapters, onPage } from './handlers';
 import { applyBadge, badgeFor, translate } from './badge';
 import { allSessionAudits, clearTab, sessionAudit } from './session';
 import { normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
@@ -22,11 +22,11 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
   if (!msg || !senderAllowed(msg.type, sender, chrome.runtime.id, chrome.runtime.getURL(''))) return false;
   let work: Promise<unknown>;
   switch (msg.type) {
-    case 'audit':
-      work = onAudit(sender.tab!.id!, sender.url, msg.audit);
+    case 'page':
+      work = onPage(sender.tab!.id!, sender.url, msg);
       break;
-    case 'history':
-      work = onHistory(msg);
+    case 'load-adapters':
+      work = onLoadAdapters(sender.tab!.id!, msg);
       break;
     case 'audit-tab':
       work = onAuditTab(msg);

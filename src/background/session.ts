@@ -1,4 +1,4 @@
-import type { Audit } from '../model';
+import type { Audit, PageModel } from '../contract';
 
 /**
  * Per-tab state lives in chrome.storage.session, never in module variables: an MV3 worker (and a
@@ -9,6 +9,21 @@ import type { Audit } from '../model';
  */
 export const auditKey = (tabId: number) => `audit:tab:${tabId}`;
 const rateKey = (tabId: number) => `rate:tab:${tabId}`;
+/**
+ * The last page model of a social tab: a content script's re-read sends only the posts it added,
+ * which the worker merges into this (src/contract/merge.ts mergeMore).
+ */
+const modelKey = (tabId: number) => `model:tab:${tabId}`;
+
+export async function sessionModel(tabId: number): Promise<PageModel | null> {
+  const key = modelKey(tabId);
+  const got = await chrome.storage.session.get(key);
+  return (got[key] as PageModel | undefined) ?? null;
+}
+
+export async function setSessionModel(tabId: number, model: PageModel): Promise<void> {
+  await chrome.storage.session.set({ [modelKey(tabId)]: model });
+}
 
 export async function sessionAudit(tabId: number): Promise<Audit | null> {
   const key = auditKey(tabId);
@@ -45,7 +60,7 @@ export async function pendingAudits(): Promise<[string, Audit][]> {
 }
 
 export async function clearTab(tabId: number): Promise<void> {
-  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId)]);
+  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId), modelKey(tabId)]);
 }
 
 /** Every tab with a stored audit (for re-rendering badges when settings change). */

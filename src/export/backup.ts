@@ -1,7 +1,6 @@
-import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../model';
-import { bandOf } from '../score';
+import * as v from 'valibot';
+import { BackupAuditSchema, FindingSchema, reasonOf } from '../contract/audit';
 import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
-import { FACT_KEYS } from './core.js';
 import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 
 /**
@@ -50,68 +49,12 @@ export async function exportBackup(db: HowSocialDb, opts: ExportOptions = {}): P
   return { blob: new Blob(parts, { type: 'application/json' }), audits: done.audits };
 }
 
-// `satisfies Record<…, true>` makes tsc fail here when model.ts gains a platform or kind.
-const PLATFORMS = {
-  wordpress: true,
-  'wordpress-com': true,
-  blogger: true,
-  ghost: true,
-  medium: true,
-  substack: true,
-  x: true,
-  facebook: true,
-  mastodon: true,
-  bluesky: true,
-  instagram: true,
-  linkedin: true,
-  generic: true,
-} satisfies Record<Platform, true>;
-const KINDS = { article: true, profile: true, post: true, other: true } satisfies Record<PageKind, true>;
-const VERDICTS = { pass: true, warn: true, fail: true, 'n/a': true } satisfies Record<Verdict, true>;
-const BANDS = { red: true, orange: true, green: true, grey: true } satisfies Record<Band, true>;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const has = <T extends object>(set: T, v: unknown): v is keyof T => typeof v === 'string' && Object.hasOwn(set, v);
-
-function facts(raw: unknown): Facts | string {
-  if (!isObj(raw)) return 'facts is not an object';
-  const out = {} as Record<keyof Facts, unknown>;
-  for (const k of FACT_KEYS) {
-    const v = raw[k];
-    if (v === undefined || v === null) out[k] = null;
-    else if ((typeof v === 'number' && Number.isFinite(v)) || isStr(v, 64)) out[k] = v;
-    else return `facts.${k} is invalid`;
-  }
-  return out as unknown as Facts;
-}
-
-function evidence(raw: unknown): Evidence[] | string {
-  if (!Array.isArray(raw) || raw.length > 10) return 'evidence must be a list of at most 10';
-  for (const e of raw) if (!isObj(e) || !isStr(e.selector, 2048) || !isStr(e.text, 400)) return 'evidence item is invalid';
-  return raw.map((e: Obj) => ({ selector: e.selector as string, text: e.text as string }));
-}
-
-/** A finding from a backup, or the reason it is rejected. */
+/** A finding from a backup, or the reason it is rejected: the contract's schema, as the worker checks. */
 export function validateFinding(raw: unknown): BackupFinding | string {
-  if (!isObj(raw)) return 'finding is not an object';
-  if (!isStr(raw.rule, 64) || !/^[a-z0-9][a-z0-9-]*$/.test(raw.rule)) return 'finding.rule is invalid';
-  if (!has(VERDICTS, raw.verdict)) return `finding ${raw.rule}: verdict is invalid`;
-  const score = raw.score;
-  if (!(score === null || (typeof score === 'number' && score >= 0 && score <= 1)))
-    return `finding ${raw.rule}: score must be 0..1 or null`;
-  if (typeof raw.weight !== 'number' || !Number.isFinite(raw.weight) || raw.weight < 0 || raw.weight > 100)
-    return `finding ${raw.rule}: weight is invalid`;
-  const ev = evidence(raw.evidence);
-  if (typeof ev === 'string') return `finding ${raw.rule}: ${ev}`;
-  const out: BackupFinding = { rule: raw.rule, verdict: raw.verdict, score, weight: raw.weight, evidence: ev };
-  if (raw.detail !== undefined) {
-    if (!Array.isArray(raw.detail) || raw.detail.length > 9 || !raw.detail.every((d) => typeof d === 'number' || isStr(d, 400)))
-      return `finding ${raw.rule}: detail is invalid`;
-    out.detail = raw.detail as (string | number)[];
-  }
-  return out;
+  const res = v.safeParse(FindingSchema, raw);
+  if (res.success) return res.output;
+  const rule = typeof (raw as { rule?: unknown } | null)?.rule === 'string' ? (raw as { rule: string }).rule.slice(0, 64) : '?';
+  return `finding ${rule}: ${reasonOf(res.issues)}`;
 }
 
 export interface ValidAudit {
@@ -120,50 +63,27 @@ export interface ValidAudit {
   dropped: string[];
 }
 
-/** An audit from a backup (with its valid findings), or the reason it is rejected. */
+/**
+ * An audit from a backup (with its valid findings), or the reason it is rejected. The same schema
+ * and caps as every audit (src/contract/audit.ts); what older versions did not write has a default,
+ * and one bad finding drops only itself.
+ */
 export function validateAudit(raw: unknown): ValidAudit | string {
-  if (!isObj(raw)) return 'not an object';
-  if (!isStr(raw.url, 4096) || !/^https?:\/\//i.test(raw.url)) return 'url is missing or not http(s)';
-  if (!isStr(raw.site, 255) || raw.site === '') return 'site is missing';
-  if (!has(PLATFORMS, raw.platform)) return 'platform is unknown';
-  if (!has(KINDS, raw.kind)) return 'kind is unknown';
-  const score = raw.score;
-  if (!(score === null || (typeof score === 'number' && Number.isInteger(score) && score >= 0 && score <= 100)))
-    return 'score must be 0..100 or null';
-  if (!has(BANDS, raw.band) || raw.band !== bandOf(score)) return 'band does not match the score';
-  if (typeof raw.time !== 'number' || !Number.isFinite(raw.time) || raw.time <= 0) return 'time is invalid';
-  const rulesVersion = typeof raw.rulesVersion === 'number' && Number.isInteger(raw.rulesVersion) ? raw.rulesVersion : 0;
-  const sample = typeof raw.sample === 'number' && Number.isInteger(raw.sample) && raw.sample >= 0 ? raw.sample : 0;
-  const f = facts(raw.facts ?? {});
-  if (typeof f === 'string') return f;
-  if (raw.findings !== undefined && !Array.isArray(raw.findings)) return 'findings is not a list';
+  let res: ReturnType<typeof v.safeParse<typeof BackupAuditSchema>>;
+  try {
+    res = v.safeParse(BackupAuditSchema, raw);
+  } catch {
+    return 'not readable';
+  }
+  if (!res.success) return reasonOf(res.issues);
   const findings: BackupFinding[] = [];
   const dropped: string[] = [];
-  for (const item of (raw.findings as unknown[] | undefined) ?? []) {
-    const v = validateFinding(item);
-    if (typeof v === 'string') dropped.push(v);
-    else findings.push(v);
+  for (const item of res.output.findings) {
+    const f = validateFinding(item);
+    if (typeof f === 'string') dropped.push(f);
+    else findings.push(f);
   }
-  const fingerprints = Array.isArray(raw.fingerprints)
-    ? raw.fingerprints.filter((x): x is string => isStr(x, 128)).slice(0, 500)
-    : [];
-  return {
-    audit: {
-      url: raw.url,
-      site: raw.site,
-      platform: raw.platform,
-      kind: raw.kind,
-      score,
-      band: raw.band,
-      time: raw.time,
-      rulesVersion,
-      facts: f,
-      sample,
-      findings,
-      fingerprints,
-    },
-    dropped,
-  };
+  return { audit: { ...res.output, findings }, dropped };
 }
 
 export interface ImportReport {
@@ -214,6 +134,7 @@ export async function importBackup(db: HowSocialDb, text: string): Promise<Impor
   } catch {
     throw new Error('not-json');
   }
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (!isObj(data) || data.format !== BACKUP_FORMAT || !Array.isArray(data.audits)) throw new Error('not-a-backup');
   if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) throw new Error('newer-version');
   const report: ImportReport = { imported: 0, duplicates: 0, skipped: [] };

@@ -1,5 +1,5 @@
 // Types of core.js (plain JavaScript so the Node CLI can import it; see there).
-import type { Facts } from '../model';
+import type { Facts } from '../contract';
 
 export const FACT_KEYS: readonly (keyof Facts)[];
 // The names live in core.js only (a second list here could drift unnoticed); the export-csv test pins them.

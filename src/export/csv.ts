@@ -1,4 +1,4 @@
-import type { Finding } from '../model';
+import type { Finding } from '../contract';
 import type { AuditRow, FindingRow } from '../storage/db';
 import { BOM, csvCells, csvGrid, csvLines, csvText, type Separator } from './core.js';
 

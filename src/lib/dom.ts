@@ -1,4 +1,4 @@
-import type { Evidence } from '../model';
+import type { Evidence } from '../contract';
 
 /** Evidence excerpts are short: DESIGN.md caps stored text at 200 characters. */
 export const EXCERPT_MAX = 200;

@@ -1,4 +1,4 @@
-import type { Evidence } from '../model';
+import type { Evidence } from '../contract';
 import type { OwnerComment, OwnerData, OwnerPost } from './types';
 
 /** Measures over many posts that several owner rules and the facts share. */

@@ -1,7 +1,7 @@
-import { auditOf } from '../engine';
-import type { Comment, Finding, PageModel } from '../model';
+import { auditOf } from '../judge/audit';
+import type { Comment, Finding, PageModel } from '../contract';
 import { bandOf, scoreOf } from '../score';
-import { siteOf } from '../lib/site';
+import { siteOf } from '../contract/site';
 import { askedComments, median, postsPerWeek, round2, span } from './analysis';
 import { OWNER_RULES } from './rules';
 import type { OwnerData, OwnerFacts, OwnerPost, OwnerPostRow, OwnerReport } from './types';

@@ -1,7 +1,7 @@
-import type { Platform } from '../model';
+import type { Platform } from '../contract';
 import type { HowSocialDb } from '../storage/db';
 import { ownerHandle } from '../storage/owner';
-import { siteOf } from '../lib/site';
+import { siteOf } from '../contract/site';
 import { ownerReportOf } from './audit';
 import { type FetchOptions, Fetcher, OwnerFetchError } from './net';
 import { readBlogger } from './sources/blogger';

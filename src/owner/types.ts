@@ -1,4 +1,4 @@
-import type { Band, Evidence, Finding, Platform } from '../model';
+import type { Band, Evidence, Finding, Platform } from '../contract';
 
 /**
  * The owner audit's neutral data: what a source module reads from an owner's public endpoints

@@ -1,4 +1,4 @@
-import type { CommentsState } from '../model';
+import type { CommentsState } from '../contract';
 
 /**
  * How far a reader can answer on a page, by its comment section's state: shared by

@@ -1,4 +1,4 @@
-import type { PageModel, SocialPost } from '../model';
+import type { PageModel, SocialPost } from '../contract';
 
 /** Pure helpers shared by the social rules (no DOM). */
 

@@ -1,4 +1,4 @@
-import type { Comment, PageModel } from '../model';
+import type { Comment, PageModel } from '../contract';
 
 /**
  * Shared reading of a comment thread for author-replies and critical-unanswered.

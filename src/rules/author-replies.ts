@@ -1,4 +1,4 @@
-import type { Evidence } from '../model';
+import type { Evidence } from '../contract';
 import { answeredIndexes, authorFlags, humanComments, isFresh } from './_thread';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 

@@ -1,4 +1,4 @@
-import type { Evidence, FieldKind } from '../model';
+import type { Evidence, FieldKind } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**

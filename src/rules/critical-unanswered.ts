@@ -1,5 +1,5 @@
-import type { Evidence } from '../model';
-import { readCritical } from '../lib/text/critical';
+import type { Evidence } from '../contract';
+import { readCritical } from './text/critical';
 import { answeredIndexes, authorFlags, humanComments, isFresh } from './_thread';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../model';
+import type { Platform } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 import { newestFirst, ownPosts, percent } from './_social';
 

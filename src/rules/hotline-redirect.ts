@@ -1,6 +1,6 @@
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
-import { countryOf, type Country, premiumLabel, RATE_WORDING } from '../lib/text/premium';
+import { countryOf, type Country, premiumLabel, RATE_WORDING } from './text/premium';
 import { isOwn } from './_social';
 
 /** Phone-number-like runs in a reply; the number plans themselves live in src/lib/text/premium.ts. */

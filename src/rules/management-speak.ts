@@ -1,4 +1,4 @@
-import { readJargon, wordCount } from '../lib/text/jargon';
+import { readJargon, wordCount } from './text/jargon';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**

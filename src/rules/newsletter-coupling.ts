@@ -1,4 +1,4 @@
-import type { FormField } from '../model';
+import type { FormField } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**

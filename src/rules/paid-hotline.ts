@@ -1,5 +1,5 @@
-import type { Evidence } from '../model';
-import { type ChargeReading, chargeOf, countryOf } from '../lib/text/premium';
+import type { Evidence } from '../contract';
+import { type ChargeReading, chargeOf, countryOf } from './text/premium';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**

@@ -1,4 +1,4 @@
-import type { Evidence, PageKind, PageModel, Verdict } from '../model';
+import type { Evidence, PageKind, PageModel, Verdict } from '../contract';
 
 /** What a rule knows besides the page: the clock and the user's own audit history. */
 export interface RuleContext {
@@ -42,8 +42,4 @@ export function verdictFor(score: number): Judgement['verdict'] {
 export function judged(score: number, evidence: Evidence[], detail?: (string | number)[]): Judgement {
   const s = Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
   return { verdict: verdictFor(s), score: s, evidence, detail };
-}
-
-export function messageKey(ruleId: string, part: 'title' | 'problem' | 'why' | 'advice' | 'detail' | 'learn'): string {
-  return `rule_${ruleId.replace(/-/g, '_')}_${part}`;
 }

@@ -1,4 +1,4 @@
-import type { SocialPost } from '../model';
+import type { SocialPost } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 import { ownPosts, percent } from './_social';
 

@@ -1,4 +1,4 @@
-import { postFingerprint } from '../lib/fingerprint';
+import { postFingerprint } from '../judge/fingerprint';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 import { ownPosts, percent } from './_social';
 

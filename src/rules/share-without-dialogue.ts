@@ -1,4 +1,4 @@
-import type { CommentsState } from '../model';
+import type { CommentsState } from '../contract';
 import { DIALOGUE_SCORES } from './_dialogue';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 

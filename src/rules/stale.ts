@@ -1,4 +1,4 @@
-import type { Evidence, PageModel } from '../model';
+import type { Evidence, PageModel } from '../contract';
 import { judged, NOT_APPLICABLE, type Rule } from './rule';
 
 /**

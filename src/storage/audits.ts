@@ -1,4 +1,4 @@
-import type { Audit } from '../model';
+import type { Audit } from '../contract';
 import type { RuleContext } from '../rules/rule';
 import type { AuditRow, FingerprintRow, HowSocialDb, StoredFinding } from './db';
 

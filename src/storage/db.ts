@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../model';
+import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../contract';
 import type { OwnerReport } from '../owner/types';
 
 /**

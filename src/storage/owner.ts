@@ -1,4 +1,4 @@
-import type { Audit, PageModel, SocialPost } from '../model';
+import type { Audit, PageModel, SocialPost } from '../contract';
 import { excerpt } from '../owner/html';
 import type { OwnerReport } from '../owner/types';
 import type { HowSocialDb, OwnerAuditRow, OwnerPostRow } from './db';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Facts } from '../../src/model';
+import type { Facts } from '../../src/contract';
 import { browsers, type Ext, launch, waitFor } from './harness';
 
 /**

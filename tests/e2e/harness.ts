@@ -48,7 +48,7 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.mjs';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import type { Settings } from '../../src/settings';
 import type { AuditFindingsRow, AuditRow, FindingRow } from '../../src/storage/db';
 import { type FixtureServer, serveFixtures } from './server';

@@ -94,6 +94,26 @@ describe.each(browsers)('hostile pages (%s)', (name) => {
     expect(Number(badge.text)).toBeGreaterThanOrEqual(0);
   });
 
+  it('evidence 120 elements deep shortens instead of sinking the audit: badge, stored audit, same verdicts', async () => {
+    // The "Comments are closed." notice wrapped in 120 <div>s: its CSS path (the comments-closed
+    // finding's evidence) is longer than the worker accepts (LIMITS.selectorChars).
+    const notice = '<p class="no-comments">Comments are closed.</p>';
+    const html = closed.replace(notice, `${'<div>'.repeat(120)}${notice}${'</div>'.repeat(120)}`);
+    expect(html).not.toBe(closed);
+    const page = await ext.openPage(ext.server.page('/deep.html', html));
+    const audit = await waitFor(
+      () => ext.sessionAudit(page.tabId),
+      (a) => a !== null,
+      { what: 'the audit of a page with 120-deep evidence' },
+    );
+    expect(audit!.score).toBe(normalScore);
+    const closedFinding = audit!.findings.find((f) => f.rule === 'comments-closed')!;
+    expect(closedFinding.verdict).toBe('fail');
+    // the path is dropped (no highlight for it), the excerpt a reader sees stays
+    expect(closedFinding.evidence[0]).toEqual({ selector: '', text: 'Comments are closed.' });
+    expect((await ext.badge(page.tabId)).text).toBe(String(normalScore));
+  });
+
   it('a thread of 100,000 comments is audited to the end, every comment counted', async () => {
     // Core WordPress comment markup, trimmed to what the adapter reads (issue 6: "100k comments").
     const items: string[] = [];

@@ -1,4 +1,4 @@
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import type { Ext, PopupPage } from './harness';
 
 /** Shared by the popup, export, history and a11y end-to-end tests (owned by the popup's author). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor, type Translate } from '../../src/background/badge';
-import type { Finding } from '../../src/model';
+import type { Finding } from '../../src/contract';
 import { sampleAudit } from './setup';
 
 const none: Translate = () => '';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRecord, summarize } from '../../scripts/lib/compare.mjs';
 import { auditRecord } from '../../scripts/lib/shape.mjs';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 
 const label = {
   url: 'https://blog.example/post/',

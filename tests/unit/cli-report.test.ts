@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { pageReport, table } from '../../scripts/lib/table.mjs';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 
 const messages = {
   rule_author_replies_detail: {

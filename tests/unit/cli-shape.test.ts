@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../scripts/lib/messages.mjs';
 import { auditRecord, auditReport, CSV_COLUMNS, csvRows, FACT_KEYS, NO_AUDIT, toCsv } from '../../scripts/lib/shape.mjs';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import { sampleAudit } from './setup';
 
 // The shared sample audit (tests/unit/setup.ts), with the findings and facts this CLI test reads.

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Window as HappyWindow } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { activeFor, auditSignature } from '../../src/content/run';
-import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/lib/highlight';
+import { activeFor } from '../../src/content/run';
+import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/content/highlight';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings';
-import { chromeMock, sampleAudit } from './setup';
+import { chromeMock } from './setup';
 
 describe('highlight', () => {
   beforeEach(() => {
@@ -43,13 +43,6 @@ describe('content helpers', () => {
     expect(activeFor({ ...DEFAULT_SETTINGS, passive: false }, url)).toBe(false);
     expect(activeFor({ ...DEFAULT_SETTINGS, pausedSites: ['blog.example'] }, url)).toBe(false);
   });
-
-  it('re-sends only when what the user sees changes', () => {
-    const a = sampleAudit();
-    expect(auditSignature({ ...a, time: a.time + 5000 })).toBe(auditSignature(a));
-    expect(auditSignature({ ...a, score: 40 })).not.toBe(auditSignature(a));
-    expect(auditSignature({ ...a, url: `${a.url}?page=2` })).not.toBe(auditSignature(a));
-  });
 });
 
 describe('content script on a page that is neither article nor profile', () => {
@@ -73,8 +66,8 @@ describe('content script on a page that is neither article nor profile', () => {
         if (!listener(msg, sender, resolve)) setTimeout(() => resolve('no answer'), 0);
       });
 
-    const res = (await ask({ type: 'run-audit' })) as { audit: { kind: string; score: null; url: string } };
-    expect(res.audit).toMatchObject({ kind: 'other', score: null, url: location.href });
+    const res = (await ask({ type: 'run-audit' })) as { model: { kind: string; url: string } };
+    expect(res.model).toEqual({ kind: 'other', platform: 'generic', url: location.href });
     expect(await ask({ type: 'highlight', selector: 'h1' })).toEqual({ ok: true });
     expect(await ask({ type: 'run-audit' }, { id: 'another-extension' })).toBe('no answer');
     expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
@@ -83,7 +76,7 @@ describe('content script on a page that is neither article nor profile', () => {
 });
 
 describe('content script on an article', () => {
-  it('gives the page its turn between detect, extract and judge (no single long task)', async () => {
+  it('gives the page its turn between detect, extract and the send (no single long task)', async () => {
     vi.resetModules();
     // A window of its own: the shared test document still has the previous test's observer on it.
     // Without its stylesheet link, which happy-dom would fetch: no test reaches the network (the
@@ -118,10 +111,13 @@ describe('content script on an article', () => {
           judged = true;
           resolve(x);
         }),
-      )) as { audit: { kind: string; platform: string; findings: unknown[] } };
-      expect(res.audit).toMatchObject({ kind: 'article', platform: 'wordpress' });
-      expect(res.audit.findings.length).toBeGreaterThan(0);
-      // once after detect, once after extract: judging starts in a task of its own
+      )) as { model: { kind: string; platform: string; comments: unknown } & Record<string, unknown> };
+      expect(res.model).toMatchObject({ kind: 'article', platform: 'wordpress' });
+      expect(res.model.comments).toBeTruthy();
+      // the page gets the model, never a judgement: no rule ran on the page
+      expect(res.model).not.toHaveProperty('findings');
+      expect(res.model).not.toHaveProperty('score');
+      // once after detect, once after extract: the answer goes out in a task of its own
       expect(stages).toEqual(['yield', 'yield']);
     } finally {
       clock.mockRestore();
@@ -166,4 +162,74 @@ describe('stepwise extraction', () => {
       g.scheduler = before;
     }
   });
+});
+
+describe('content script sends the model, and on an SPA re-read only what it added', () => {
+  /** A post cell in X's markup (tests/fixtures/social/x-profile.html, from x.com's timeline DOM). */
+  const cell = (id: number, text: string) =>
+    `<div data-testid="cellInnerDiv"><article role="article" data-testid="tweet"><div data-testid="User-Name"><a href="/acme" role="link"><span>ACME Outdoor</span></a>
+      <a href="/acme/status/${id}" role="link"><time datetime="2025-04-0${id % 9}T10:00:00.000Z">Apr</time></a></div>
+      <div dir="auto" lang="en" data-testid="tweetText"><span>${text}</span></div>
+      <div role="group"><button aria-label="1 Reply. Reply" data-testid="reply"><span>1</span></button><button aria-label="0 reposts. Repost" data-testid="retweet"><span>0</span></button><button aria-label="2 Likes. Like" data-testid="like"><span>2</span></button></div>
+    </article></div>`;
+
+  it('sends the whole model first, nothing for an unchanged re-read, then a part with only the new posts; resends whole when asked', async () => {
+    vi.resetModules();
+    const win = new HappyWindow({ url: 'https://x.com/acme' });
+    win.document.write(readFileSync('tests/fixtures/social/x-profile.html', 'utf8').replace(/<link\b[^>]*>/g, ''));
+    const chrome = chromeMock();
+    const pages: { model: { social: { posts: { id: string; text: string }[] } }; more?: boolean }[] = [];
+    let answer: unknown = { ok: true };
+    const loadFamily = chrome.runtime.sendMessage.getMockImplementation()!;
+    chrome.runtime.sendMessage.mockImplementation(async (msg: unknown) => {
+      const m = msg as { type: string };
+      if (m.type !== 'page') return loadFamily(msg);
+      pages.push(structuredClone(msg) as (typeof pages)[number]);
+      return answer;
+    });
+    try {
+      const { startContent } = await import('../../src/content/run');
+      startContent(win as unknown as Window & typeof globalThis);
+      await vi.waitFor(() => expect(pages).toHaveLength(1), { timeout: 5000 });
+      const first = pages[0];
+      expect(first.more).toBeUndefined();
+      const ids = first.model.social.posts.map((p) => p.id);
+      expect(ids.length).toBeGreaterThan(2);
+
+      // A mutation that adds no post: the adapter reads again, and nothing is sent.
+      const { familyAdapters } = await import('../../src/content/families');
+      const x = familyAdapters('social')!.find((a) => a.id === 'x')!;
+      const reread = vi.spyOn(x, 'extractMore');
+      win.document.body.insertAdjacentHTML('beforeend', '<div class="toast">Copied</div>');
+      await vi.waitFor(() => expect(reread).toHaveBeenCalledTimes(1), { timeout: 5000 });
+      await vi.waitFor(() => expect(reread.mock.results[0]?.type).toBe('return'));
+      // the read yields to the page once more before it would send: let those turns of the event loop pass
+      for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+      expect(pages).toHaveLength(1);
+
+      // The page scrolls: two posts appended. The re-read sends those two and the header, no more.
+      const timeline = win.document.querySelector('section[role="region"] > div')!;
+      timeline.insertAdjacentHTML(
+        'beforeend',
+        cell(7, 'Appended while scrolling, number one') + cell(8, 'Appended while scrolling, number two'),
+      );
+      await vi.waitFor(() => expect(pages).toHaveLength(2), { timeout: 5000 });
+      expect(pages[1].more).toBe(true);
+      expect(pages[1].model.social.posts.map((p) => p.text)).toEqual([
+        'Appended while scrolling, number one',
+        'Appended while scrolling, number two',
+      ]);
+
+      // The worker lost the tab's model (its session was cleared): the next part gets "resend", and the whole model follows.
+      answer = { ok: false, resend: true };
+      timeline.insertAdjacentHTML('beforeend', cell(9, 'Appended after the worker lost its copy'));
+      await vi.waitFor(() => expect(pages).toHaveLength(4), { timeout: 5000 });
+      expect(pages[2].more).toBe(true);
+      expect(pages[3].more).toBeUndefined();
+      expect(pages[3].model.social.posts.length).toBe(ids.length + 3);
+    } finally {
+      (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+      await win.happyDOM.close();
+    }
+  }, 20_000);
 });

@@ -198,23 +198,12 @@ describe('gates on random pages', () => {
 
 describe('content script loads a family only behind its gate', () => {
   afterEach(() => {
-    vi.doUnmock('../../src/adapters/families/blog');
-    vi.doUnmock('../../src/adapters/families/social');
     (globalThis as Record<string, unknown>).__howsocialContent = undefined;
   });
 
-  /** Starts the content script with both family modules replaced by recorders; asks for an audit. */
+  /** Starts the content script and asks for a model; records which families it asked the worker to inject. */
   async function auditWithRecordedImports(head: string, body: string): Promise<{ loaded: string[]; kind: string }> {
     vi.resetModules();
-    const loaded: string[] = [];
-    vi.doMock('../../src/adapters/families/blog', async (original) => {
-      loaded.push('blog');
-      return original();
-    });
-    vi.doMock('../../src/adapters/families/social', async (original) => {
-      loaded.push('social');
-      return original();
-    });
     document.head.innerHTML = head;
     document.body.innerHTML = body;
     const chrome = chromeMock();
@@ -225,19 +214,23 @@ describe('content script loads a family only behind its gate', () => {
       s: unknown,
       r: (x: unknown) => void,
     ) => boolean;
-    const res = await new Promise<{ audit: { kind: string } }>((resolve) => {
+    const res = await new Promise<{ model: { kind: string } }>((resolve) => {
       listener({ type: 'run-audit' }, { id: chrome.runtime.id }, resolve as (x: unknown) => void);
     });
-    return { loaded, kind: res.audit.kind };
+    const loaded = chrome.runtime.sendMessage.mock.calls
+      .map(([m]) => m as { type: string; family?: string })
+      .filter((m) => m.type === 'load-adapters')
+      .map((m) => m.family!);
+    return { loaded, kind: res.model.kind };
   }
 
-  it('imports no adapter family on a page both gates reject', async () => {
+  it('loads no adapter family on a page both gates reject', async () => {
     const { loaded, kind } = await auditWithRecordedImports('<title>Shop</title>', '<main><h1>Gartengeräte</h1></main>');
     expect(loaded).toEqual([]);
     expect(kind).toBe('other');
   });
 
-  it('imports only the blog family on an article, and audits it', async () => {
+  it('loads only the blog family on an article, and reads it', async () => {
     const { loaded, kind } = await auditWithRecordedImports(
       '<meta property="og:type" content="article"><title>Beitrag</title>',
       '<article><h1>Beitrag</h1><p>Text</p></article><div id="comments"><p class="no-comments">Kommentare sind geschlossen.</p></div>',
@@ -246,7 +239,7 @@ describe('content script loads a family only behind its gate', () => {
     expect(kind).toBe('article');
   });
 
-  it('imports only the social family on a Mastodon page', async () => {
+  it('loads only the social family on a Mastodon page', async () => {
     const { loaded } = await auditWithRecordedImports('<title>Verlag</title>', '<div id="mastodon"></div>');
     expect(loaded).toEqual(['social']);
   });

@@ -8,7 +8,7 @@ import { filterAndSort, type SiteSummary } from '../../popup/lib/history';
 import { PageView } from '../../popup/views/PageView';
 import { WhyView } from '../../popup/views/WhyView';
 import { formatMessage, type Messages } from '../../src/i18n';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 
 const en = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8')) as Messages;
 const messages: Messages = {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptAudit, db as backgroundDb, LAST_ERROR_KEY } from '../../src/background/audits';
-import type { Audit } from '../../src/model';
+import type { Audit } from '../../src/contract';
 import { REPEAT_WINDOW_MS, saveAudit } from '../../src/storage/audits';
 import { type HowSocialDb, openDb } from '../../src/storage/db';
 import { chromeMock, sampleAudit } from './setup';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules';
-import { messageKey, type Rule } from '../../src/rules/rule';
+import { messageKey } from '../../src/contract/vocabulary';
+import type { Rule } from '../../src/rules/rule';
 
 /**
  * The rule registry is the folder (refined-github's features.test.ts idea): every rule file is

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, vi } from 'vitest';
-import type { Audit } from '../../src/model';
+import type { Audit, PageModel } from '../../src/contract';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -83,7 +83,18 @@ export function createChromeMock() {
     runtime: {
       id: EXTENSION_ID,
       getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
-      sendMessage: vi.fn(async (_msg: unknown): Promise<unknown> => undefined),
+      /**
+       * The worker's side as far as content-script tests need it: `load-adapters` runs the family's
+       * file in this world, as `scripting.executeScript` does (src/background/handlers.ts).
+       */
+      sendMessage: vi.fn(async (msg: unknown): Promise<unknown> => {
+        const m = msg as { type?: string; family?: string };
+        if (m?.type !== 'load-adapters') return undefined;
+        if (m.family === 'blog') await import('../../content-scripts/blog');
+        else if (m.family === 'social') await import('../../content-scripts/social');
+        else return { ok: false };
+        return { ok: true };
+      }),
       onMessage: new Event(),
       onStartup: new Event(),
       onInstalled: new Event(),
@@ -139,6 +150,8 @@ export function chromeMock(): ChromeMock {
 
 beforeEach(() => {
   onChanged.listeners = [];
+  // the adapter families a content-script test loaded (src/content/families.ts)
+  (globalThis as Record<string, unknown>).__howsocialAdapters = undefined;
   (globalThis as unknown as { chrome: ChromeMock }).chrome = createChromeMock();
 });
 
@@ -180,6 +193,58 @@ export function sampleAudit(over: Partial<Audit> = {}): Audit {
     rulesVersion: 1,
     fingerprints: ['0badc0de'],
     sample: 2,
+    ...over,
+  };
+}
+
+/**
+ * A page model of a WordPress post with closed comments and two readers' comments, as the content
+ * script sends it (the shape of tests/fixtures/blog/wp-de-closed.html's extraction), for tests to vary.
+ */
+export function sampleModel(over: Partial<PageModel> = {}): PageModel {
+  const ev = (selector: string, text: string) => ({ selector, text });
+  return {
+    url: 'https://blog.example/2024/03/post/',
+    kind: 'article',
+    platform: 'wordpress',
+    lang: 'de',
+    article: {
+      title: 'Sauerteig für Anfänger',
+      author: 'Jana',
+      published: '2024-03-02T09:00:00Z',
+      links: [{ href: 'https://blog.example/about/', internal: true, text: 'Über mich' }],
+      shareButtons: [],
+      text: 'Sauerteig braucht Zeit. Hier ist mein Rezept.',
+      phones: [],
+    },
+    comments: {
+      system: 'native',
+      state: 'closed',
+      form: null,
+      comments: [
+        {
+          id: 'comment-2',
+          author: 'Eva',
+          date: '2024-03-03T10:00:00Z',
+          text: 'Warum so lange gehen lassen?',
+          kind: 'comment',
+          byPostAuthor: false,
+          depth: 0,
+          evidence: ev('#comment-2', 'Warum so lange gehen lassen?'),
+        },
+        {
+          id: 'comment-3',
+          author: 'Tom',
+          date: '2024-03-04T10:00:00Z',
+          text: 'Danke, klappt!',
+          kind: 'comment',
+          byPostAuthor: false,
+          depth: 0,
+          evidence: ev('#comment-3', 'Danke, klappt!'),
+        },
+      ],
+      evidence: [ev('#comments > p', 'Kommentare sind geschlossen.')],
+    },
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 import { evidenceOf } from '../../lib/dom';
-import type { ArticleSection, Evidence, Link } from '../../model';
+import type { ArticleSection, Evidence, Link } from '../../contract';
 import { parseDate } from './dates';
 import { attr, commentThreads, linksOutside, meta, queryAllOutside, queryOutside, textOf } from './dom';
 import { ldScripts } from './detect';

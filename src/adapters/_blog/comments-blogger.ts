@@ -1,5 +1,5 @@
 import { evidenceOf, excerpt, siblingIndex } from '../../lib/dom';
-import type { Comment } from '../../model';
+import type { Comment } from '../../contract';
 import { dateFromEpochMs, parseDate } from './dates';
 import { attr, textOf } from './dom';
 import { DETAIL_LIMIT, type ListedComments, sampleThreads } from './sample';

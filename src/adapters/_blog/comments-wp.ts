@@ -1,6 +1,6 @@
 import { drain } from '../adapter';
 import { evidenceOf, excerpt, type SiblingIndex, siblingIndex } from '../../lib/dom';
-import type { Comment, CommentCounts } from '../../model';
+import type { Comment, CommentCounts } from '../../contract';
 import { parseDate } from './dates';
 import { attr, depthOfClass, textOf } from './dom';
 import { type CommentSteps, DETAIL_LIMIT, type ListedComments, sampleThreads } from './sample';

@@ -1,4 +1,4 @@
-import type { CommentSystem } from '../../model';
+import type { CommentSystem } from '../../contract';
 import { attr } from './dom';
 
 /**

@@ -1,5 +1,5 @@
 import { evidenceOf } from '../../lib/dom';
-import type { CommentForm, FieldKind, FormField } from '../../model';
+import type { CommentForm, FieldKind, FormField } from '../../contract';
 import { attr, cssEscape, hiddenByMarkup, textOf } from './dom';
 
 /**

@@ -1,5 +1,5 @@
 import { evidenceOf } from '../../lib/dom';
-import type { CommentSection } from '../../model';
+import type { CommentSection } from '../../contract';
 
 /**
  * Hosted platforms whose comments are an app of their own, loaded after the page and only for

@@ -1,4 +1,4 @@
-import type { PageModel, Platform } from '../../model';
+import type { PageModel, Platform } from '../../contract';
 import { articleSteps } from './article';
 import { detectEmbed } from './embeds';
 import { type SectionOptions, commentSectionOf } from './section';

@@ -1,5 +1,5 @@
 import { evidenceOf, excerpt } from '../../lib/dom';
-import type { PhoneMention } from '../../model';
+import type { PhoneMention } from '../../contract';
 import { attr, commentThreads, linksOutside, textOutside } from './dom';
 
 /**

@@ -1,4 +1,4 @@
-import type { Comment, CommentCounts } from '../../model';
+import type { Comment, CommentCounts } from '../../contract';
 
 /**
  * Comments read in full (text, author, date, evidence) per page. DESIGN.md's budget for a

@@ -1,5 +1,5 @@
 import { evidenceOf } from '../../lib/dom';
-import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../model';
+import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../contract';
 import type { Embed } from './embeds';
 import { firstByClass } from './dom';
 import { commentFormOf } from './form';

@@ -1,56 +1,17 @@
 import type { Adapter } from '../adapter';
+import { mergeInto } from '../../contract/merge';
 import { squash } from '../../lib/dom';
-import type { PageKind, PageModel, Platform, SocialPost, SocialSection } from '../../model';
+import type { PageKind, PageModel, Platform, SocialSection } from '../../contract';
 
 /** Shared plumbing of the social adapters: knows no network's markup, never judges. */
 
-export function emptySocial(): SocialSection {
-  return { followers: null, following: null, posts: [], unreadable: [] };
-}
+export { dedupePosts, emptySocial } from '../../contract/merge';
 
 // Also used by the content script's cheap gate (src/adapters/gates.ts): they live in markers.ts.
 export { hostMatches, metaContent } from './markers';
 
 export function langOf(doc: Document): string | undefined {
   return doc.documentElement.getAttribute('lang') || undefined;
-}
-
-/**
- * Posts in first-seen order, one per id: later copies (a post rendered twice by a virtualised
- * list, or re-read by extractMore) replace nothing, so the first-seen evidence stays stable.
- */
-export function dedupePosts(posts: readonly SocialPost[]): SocialPost[] {
-  const seen = new Set<string>();
-  const out: SocialPost[] = [];
-  for (const p of posts) {
-    if (seen.has(p.id)) continue;
-    seen.add(p.id);
-    out.push(p);
-  }
-  return out;
-}
-
-/** Merges freshly parsed posts and the latest header counts into an earlier model of the same page. */
-export function mergeInto(previous: PageModel, fresh: PageModel): PageModel {
-  const prev = previous.social ?? emptySocial();
-  const next = fresh.social ?? emptySocial();
-  const mainId = next.mainPost?.id ?? prev.mainPost?.id;
-  const posts = dedupePosts([...prev.posts, ...next.posts]).filter((p) => p.id !== mainId);
-  const social: SocialSection = {
-    ...prev,
-    handle: next.handle ?? prev.handle,
-    name: next.name ?? prev.name,
-    followers: next.followers ?? prev.followers,
-    following: next.following ?? prev.following,
-    postsCount: next.postsCount ?? prev.postsCount,
-    mainPost: next.mainPost ?? prev.mainPost,
-    posts,
-    // A count unreadable at first (still rendering) that became readable is no longer unreadable.
-    unreadable: [...new Set([...prev.unreadable, ...next.unreadable])].filter(
-      (name) => !((name === 'followers' && next.followers !== null) || (name === 'following' && next.following !== null)),
-    ),
-  };
-  return { ...previous, kind: fresh.kind, lang: fresh.lang ?? previous.lang, social };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readCritical } from '../../lib/text/critical';
+import { readCritical } from '../../rules/text/critical';
 import { askedComments, commentEvidence } from '../analysis';
 import { judged, NOT_APPLICABLE, type OwnerRule } from './rule';
 

@@ -1,4 +1,4 @@
-import type { Evidence } from '../../model';
+import type { Evidence } from '../../contract';
 import { normalizeUrl } from '../../rules/repeated-links';
 import { postEvidence, timeOf } from '../analysis';
 import { judged, NOT_APPLICABLE, type OwnerRule } from './rule';

@@ -1,4 +1,4 @@
-import type { Platform } from '../../model';
+import type { Platform } from '../../contract';
 import type { HowSocialDb, OwnerPostRow } from '../../storage/db';
 import { ownerPostsOf } from '../../storage/owner';
 import type { OwnerData, OwnerPost } from '../types';

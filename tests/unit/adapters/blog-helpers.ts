@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { extractPage, pickAdapter } from '../../../src/adapters';
-import { factsOf } from '../../../src/facts';
-import type { Facts, PageModel } from '../../../src/model';
+import { factsOf } from '../../../src/judge/facts';
+import type { Facts, PageModel } from '../../../src/contract';
 
 /**
  * A blog fixture parsed into its own happy-dom window at the page's URL. Scripts, stylesheets and

@@ -10,7 +10,7 @@ import repeated from '../../../src/owner/rules/owner-repeated-links';
 import sales from '../../../src/owner/rules/owner-sales-share';
 import social from '../../../src/owner/rules/owner-social';
 import type { OwnerComment, OwnerData, OwnerPost } from '../../../src/owner/types';
-import { messageKey } from '../../../src/rules/rule';
+import { messageKey } from '../../../src/contract/vocabulary';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 const H = 3_600_000;

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageModel } from '../../../src/model';
+import type { PageModel } from '../../../src/contract';
 import { runOwnerAudit, routeOf } from '../../../src/owner/run';
 import { saveAudit } from '../../../src/storage/audits';
 import { openDb } from '../../../src/storage/db';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../src/adapters';
-import { auditOf } from '../../../src/engine';
+import { auditOf } from '../../../src/judge/audit';
 import { EXCERPT_MAX } from '../../../src/lib/dom';
-import type { Evidence, PageModel } from '../../../src/model';
-import { isAudit } from '../../../src/validate';
+import type { Evidence, PageModel } from '../../../src/contract';
+import { isAudit } from '../../../src/contract/validate';
 import { KINDS, PLATFORMS, text } from './arbitraries';
 
 /**

@@ -14,7 +14,7 @@ import type {
   Platform,
   SocialPost,
   SocialSection,
-} from '../../../src/model';
+} from '../../../src/contract';
 
 /**
  * Generators for any PageModel the type allows — not only the ones adapters produce today —

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../src/storage/db';
-import { chromeMock, sampleAudit } from '../setup';
-
-// The crxjs "?script" import is a build-time file name; in unit tests it is just a string.
-vi.mock('../../../content-scripts/main.ts?script', () => ({ default: 'assets/main.ts-loader.js' }));
+import { chromeMock, sampleModel } from '../setup';
 
 /**
  * The background on a stream of garbage from a hostile page: every malformed or oversized message
@@ -40,37 +37,42 @@ const send = (msg: unknown, tabId: number) =>
 const garbage = fc.oneof(
   fc.anything(),
   fc.record({
-    type: fc.constantFrom('audit', 'history', 'audit-tab', 'highlight'),
-    audit: fc.anything(),
-    fingerprints: fc.anything(),
+    type: fc.constantFrom('page', 'load-adapters', 'audit-tab', 'highlight', 'audit', 'history'),
+    model: fc.anything(),
+    family: fc.anything(),
   }),
   fc.record({
-    type: fc.constant('audit'),
-    audit: fc.record({ url: fc.constant(`https://x.example/${'a'.repeat(5000)}`), score: fc.anything() }),
+    type: fc.constant('page'),
+    model: fc.record({ url: fc.constant(`https://x.example/${'a'.repeat(5000)}`), kind: fc.anything() }),
   }),
-  fc.string({ maxLength: 100 }).map((s) => ({ type: 'audit', audit: { ...sampleAudit(), url: `javascript:${s}` } })),
-  fc.double().map((score) => ({ type: 'audit', audit: { ...sampleAudit(), score } })),
+  fc.string({ maxLength: 100 }).map((s) => ({ type: 'page', model: { ...sampleModel(), url: `javascript:${s}` } })),
+  fc.double().map((depth) => ({
+    type: 'page',
+    model: {
+      ...sampleModel(),
+      comments: { ...sampleModel().comments!, comments: [{ ...sampleModel().comments!.comments![0], depth }] },
+    },
+  })),
 );
 
 describe('background listener on garbage', () => {
-  it('rejects every malformed message without writing anything, then still accepts a valid audit', async () => {
+  it('rejects every malformed message without writing anything, then still accepts a valid page', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(garbage, { minLength: 1, maxLength: 20 }), async (messages) => {
         const chrome = chromeMock();
         const tabId = ++tab;
         for (const m of messages) {
-          // Integer scores 0–100 are valid: fc.double() rarely hits one, skip it when it does.
-          const score = (m as { audit?: { score?: unknown } } | null)?.audit?.score;
-          if (typeof score === 'number' && Number.isInteger(score) && score >= 0 && score <= 100) continue;
+          // Whole depths 0–1000 are valid: fc.double() rarely hits one, skip it when it does.
+          const depth = (m as { model?: { comments?: { comments?: { depth?: unknown }[] } } } | null)?.model?.comments
+            ?.comments?.[0]?.depth;
+          if (typeof depth === 'number' && Number.isInteger(depth) && depth >= 0 && depth <= 1000) continue;
           expect(await send(m, tabId)).toBe('rejected');
         }
         expect(chrome.storage.session.data.has(`audit:tab:${tabId}`)).toBe(false);
         expect(chrome.badges.get(tabId)).toBeUndefined();
-        // The same tab's real audit right after the garbage is accepted, stored and badged.
-        expect(await send({ type: 'audit', audit: sampleAudit({ time: Date.now(), score: 55, band: 'orange' }) }, tabId)).toEqual(
-          { ok: true },
-        );
-        expect(chrome.badges.get(tabId)?.text).toBe('55');
+        // The same tab's real page right after the garbage is accepted, judged, stored and badged.
+        expect(await send({ type: 'page', model: sampleModel() }, tabId)).toEqual({ ok: true });
+        expect(chrome.badges.get(tabId)?.text).toMatch(/^\d+$/);
       }),
       { numRuns: 60 },
     );

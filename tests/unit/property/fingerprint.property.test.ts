@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForFingerprint } from '../../../src/lib/fingerprint';
+import { normalizeForFingerprint } from '../../../src/judge/fingerprint';
 
 /** The Unicode reading every text took before the ASCII fast path: both must agree on ASCII text. */
 function reference(text: string): string {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditOf } from '../../../src/engine';
-import type { Finding } from '../../../src/model';
+import { auditOf } from '../../../src/judge/audit';
+import type { Finding } from '../../../src/contract';
 import { RULES } from '../../../src/rules';
 import { bandOf, scoreOf } from '../../../src/score';
-import { isAudit } from '../../../src/validate';
+import { isAudit } from '../../../src/contract/validate';
 import { pageModel, ruleContext } from './arbitraries';
 
 const RUNS = 300;

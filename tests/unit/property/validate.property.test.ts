@@ -1,19 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditOf } from '../../../src/engine';
-import { LIMITS } from '../../../src/messages';
-import type { Audit } from '../../../src/model';
-import { isAudit, parseMessage, senderAllowed } from '../../../src/validate';
+import { auditOf } from '../../../src/judge/audit';
+import { fitModel } from '../../../src/contract/fit';
+import { LIMITS } from '../../../src/contract/limits';
+import type { Audit } from '../../../src/contract';
+import { isAudit, parseAudit, parseMessage, parsePageModel, senderAllowed } from '../../../src/contract/validate';
 import { pageModel, ruleContext } from './arbitraries';
 
-const TYPES = ['audit', 'history', 'audit-tab', 'highlight', 'run-audit'];
+const TYPES = ['page', 'load-adapters', 'audit-tab', 'highlight', 'run-audit'];
 
-/** A real audit of an http(s) page, as the content script would send it (structured clone ≈ JSON). */
+/** A real audit of an http(s) page, as the worker stores it and a backup holds it (JSON). */
 const validAudit: fc.Arbitrary<Audit> = fc
   .tuple(pageModel, ruleContext, fc.constantFrom('https://blog.example/post/', 'http://x.com/acct'))
   .map(([model, ctx, url]) => JSON.parse(JSON.stringify(auditOf({ ...model, url }, ctx))));
 
-/** One way to break an otherwise valid audit message: too big, wrong type, out of range. */
+/** One way to break an otherwise valid audit: too big, wrong type, out of range. */
 const corruptions: [string, (a: Audit) => unknown][] = [
   ['oversized url', (a) => ({ ...a, url: `https://x.example/${'a'.repeat(LIMITS.urlChars)}` })],
   ['javascript: url', (a) => ({ ...a, url: 'javascript:alert(1)' })],
@@ -92,23 +93,33 @@ describe('parseMessage on anything', () => {
   it('accepts every audit the engine produces', () => {
     fc.assert(
       fc.property(validAudit, (audit) => {
-        expect(parseMessage({ type: 'audit', audit })).not.toBeNull();
+        expect(parseAudit(audit)).toEqual(audit);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('rejects every malformed or oversized audit message', () => {
+  it('rejects every malformed or oversized audit', () => {
     fc.assert(
       fc.property(validAudit, fc.constantFrom(...corruptions), (audit, [name, corrupt]) => {
-        expect(parseMessage({ type: 'audit', audit: corrupt(audit) }), name).toBeNull();
         expect(isAudit(corrupt(audit)), name).toBe(false);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('rejects malformed tab ids, selectors and history requests', () => {
+  it('accepts every page model an adapter could send, once the content script has fitted it', () => {
+    fc.assert(
+      fc.property(pageModel, fc.constantFrom('https://blog.example/post/', 'http://x.com/acct'), (model, url) => {
+        const sent = JSON.parse(JSON.stringify(fitModel({ ...model, url })));
+        expect(parsePageModel(sent)).not.toBeNull();
+        expect(parseMessage({ type: 'page', model: sent })).not.toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects malformed tab ids, selectors and family names', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.double(), fc.integer({ max: -1 }), fc.string(), fc.constant(2 ** 31), fc.constant(null)),
@@ -121,16 +132,16 @@ describe('parseMessage on anything', () => {
     );
     expect(parseMessage({ type: 'highlight', selector: 'a'.repeat(LIMITS.selectorChars + 1) })).toBeNull();
     expect(parseMessage({ type: 'highlight', selector: '' })).toBeNull();
-    expect(parseMessage({ type: 'history', fingerprints: ['deadbeef'], site: 'x'.repeat(256), platform: 'x' })).toBeNull();
-    expect(parseMessage({ type: 'history', fingerprints: 'deadbeef', site: 'a', platform: 'x' })).toBeNull();
+    expect(parseMessage({ type: 'load-adapters', family: 'rules' })).toBeNull();
+    expect(parseMessage({ type: 'load-adapters', family: '../../evil.js' })).toBeNull();
     expect(parseMessage({ type: 'constructor' })).toBeNull();
     expect(parseMessage({ type: '__proto__' })).toBeNull();
   });
 
   it('survives hostile objects: throwing getters, proxies, revoked proxies, cycles', () => {
     const throwing = {
-      type: 'audit',
-      get audit(): never {
+      type: 'page',
+      get model(): never {
         throw new Error('boom');
       },
     };
@@ -148,11 +159,11 @@ describe('parseMessage on anything', () => {
         },
       },
     );
-    const { proxy: revoked, revoke } = Proxy.revocable({ type: 'audit' }, {});
+    const { proxy: revoked, revoke } = Proxy.revocable({ type: 'page' }, {});
     revoke();
-    const cyclic: Record<string, unknown> = { type: 'audit' };
-    cyclic.audit = cyclic;
-    for (const raw of [throwing, proxy, revoked, cyclic, { type: 'audit', audit: proxy }]) {
+    const cyclic: Record<string, unknown> = { type: 'page' };
+    cyclic.model = cyclic;
+    for (const raw of [throwing, proxy, revoked, cyclic, { type: 'page', model: proxy }]) {
       expect(() => parseMessage(raw)).not.toThrow();
       expect(parseMessage(raw)).toBeNull();
     }
@@ -183,12 +194,12 @@ describe('senderAllowed', () => {
           },
           { requiredKeys: [] },
         ),
-        fc.constantFrom('audit', 'history', 'audit-tab', 'highlight', 'run-audit'),
+        fc.constantFrom('page', 'load-adapters', 'audit-tab', 'highlight', 'run-audit'),
         (sender, type) => {
           const ok = senderAllowed(type as never, sender as never, ID, ORIGIN);
           if (!ok) return;
           expect(sender.id).toBe(ID);
-          if (type === 'audit' || type === 'history') {
+          if (type === 'page' || type === 'load-adapters') {
             expect(sender.frameId).toBe(0);
             expect(sender.url).toMatch(/^https?:/);
             expect(sender.tab?.id).toBe(1);

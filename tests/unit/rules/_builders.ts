@@ -1,4 +1,12 @@
-import type { ArticleSection, Comment, CommentForm, CommentSection, FormField, PageModel, SocialPost } from '../../../src/model';
+import type {
+  ArticleSection,
+  Comment,
+  CommentForm,
+  CommentSection,
+  FormField,
+  PageModel,
+  SocialPost,
+} from '../../../src/contract';
 import type { RuleContext } from '../../../src/rules/rule';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule, { MIN_THREADS, TARGET_SHARE, UNMARKED_FLOOR } from '../../../src/rules/author-replies';
 import { REPLY_GRACE_HOURS } from '../../../src/rules/_thread';
-import type { Comment } from '../../../src/model';
+import type { Comment } from '../../../src/contract';
 import { article, comment, ctx, daysAgo, NOW, pingback, reply } from './_builders';
 
 const withComments = (comments: Comment[], platform: 'wordpress' | 'generic' = 'wordpress') =>

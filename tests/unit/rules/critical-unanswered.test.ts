@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule, { READ_HEAD_CHARS, THIN_FLOOR } from '../../../src/rules/critical-unanswered';
-import type { Comment } from '../../../src/model';
+import type { Comment } from '../../../src/contract';
 import { article, comment, ctx, NOW, reply } from './_builders';
 
 const withComments = (comments: Comment[]) => article({ comments: { comments } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule, { MIN_LINKS, MIN_LINKS_FOR_FAIL, ONE_WAY_SCORE, THIN_SCORE } from '../../../src/rules/one-way-links';
-import type { Link } from '../../../src/model';
+import type { Link } from '../../../src/contract';
 import { article, ctx } from './_builders';
 
 const own = (path: string): Link => ({ href: `https://blog.example.de/${path}`, internal: true, text: path });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule, { CHARGED_SCORE } from '../../../src/rules/paid-hotline';
-import type { PhoneMention } from '../../../src/model';
+import type { PhoneMention } from '../../../src/contract';
 import { article, ctx } from './_builders';
 
 const phone = (raw: string, context = `Hotline: ${raw}`): PhoneMention => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditOf } from '../../../src/engine';
+import { auditOf } from '../../../src/judge/audit';
 import { article, comment, ctx, daysAgo, field, form, reply } from './_builders';
 
 /**

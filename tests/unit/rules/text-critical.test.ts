@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsAnswer, openQuestions, readCritical } from '../../../src/lib/text/critical';
+import { needsAnswer, openQuestions, readCritical } from '../../../src/rules/text/critical';
 
 describe('critical wording (DE/EN)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJargon, wordCount } from '../../../src/lib/text/jargon';
+import { readJargon, wordCount } from '../../../src/rules/text/jargon';
 
 describe('jargon lexicon', () => {
   it("finds the seed's own words, German compounds included", () => {

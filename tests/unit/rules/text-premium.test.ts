@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, chargeOf, countryOf, premiumLabel } from '../../../src/lib/text/premium';
+import { canonicalNumber, chargeOf, countryOf, premiumLabel } from '../../../src/rules/text/premium';
 
 const digits = (raw: string) => raw.replace(/(?!^\+)[^\d]/g, '');
 

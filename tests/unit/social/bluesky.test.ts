@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import bluesky from '../../../src/adapters/bluesky';
-import { factsOf } from '../../../src/facts';
+import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 
 const url = new URL('https://bsky.app/profile/kiezcafe.bsky.social');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import instagram from '../../../src/adapters/instagram';
 import linkedin from '../../../src/adapters/linkedin';
-import { factsOf } from '../../../src/facts';
+import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 
 describe('Instagram adapter', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import mastodon from '../../../src/adapters/mastodon';
-import { factsOf } from '../../../src/facts';
+import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 
 describe('Mastodon adapter', () => {

@@ -7,8 +7,8 @@ import linkedin from '../../../src/adapters/linkedin';
 import mastodon from '../../../src/adapters/mastodon';
 import x from '../../../src/adapters/x';
 import type { Adapter } from '../../../src/adapters/adapter';
-import { factsOf } from '../../../src/facts';
-import type { PageModel } from '../../../src/model';
+import { factsOf } from '../../../src/judge/facts';
+import type { PageModel } from '../../../src/contract';
 import { fixture } from './load';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import x from '../../../src/adapters/x';
-import { auditOf } from '../../../src/engine';
-import { factsOf } from '../../../src/facts';
+import { auditOf } from '../../../src/judge/audit';
+import { factsOf } from '../../../src/judge/facts';
 import { fixture } from './load';
 
 describe('X adapter', () => {

@@ -1,4 +1,4 @@
-import type { PageModel, SocialPost } from '../../../../src/model';
+import type { PageModel, SocialPost } from '../../../../src/contract';
 import type { RuleContext } from '../../../../src/rules/rule';
 import { post as basePost } from '../../rules/_builders';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../../../src/lib/fingerprint';
+import { fingerprintOf } from '../../../../src/judge/fingerprint';
 import rule from '../../../../src/rules/same-message-everywhere';
 import { ctx, many, profile } from './_make';
 

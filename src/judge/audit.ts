@@ -1,10 +1,11 @@
 import { factsOf } from './facts';
-import { fingerprintsOf } from './lib/fingerprint';
-import type { Audit, Finding, PageModel } from './model';
-import { RULES, RULES_VERSION } from './rules';
-import type { RuleContext } from './rules/rule';
-import { bandOf, scoreOf } from './score';
-import { siteOf } from './lib/site';
+import { fingerprintsOf } from './fingerprint';
+import type { Audit, Finding, PageModel } from '../contract';
+import { RULES, RULES_VERSION } from '../rules';
+import type { RuleContext } from '../rules/rule';
+import { bandOf } from '../contract/audit';
+import { scoreOf } from '../score';
+import { siteOf } from '../contract/site';
 
 /** Run every applicable rule on a page model. Pure: no DOM, no clock except ctx.now. */
 export function judge(model: PageModel, ctx: RuleContext): Finding[] {
@@ -40,12 +41,16 @@ function sampleOf(model: PageModel): number {
   return model.comments?.comments?.length ?? 0;
 }
 
-export function auditOf(model: PageModel, ctx: RuleContext): Audit {
+/**
+ * The audit of a page model. `site` is the worker's own reading of the sending tab's URL (a model
+ * comes from a hostile page); tests, the bench and the CLI's checks may leave it to the model's URL.
+ */
+export function auditOf(model: PageModel, ctx: RuleContext, site = siteOf(model.url)): Audit {
   const findings = model.kind === 'other' ? [] : judge(model, ctx);
   const score = model.kind === 'other' ? null : scoreOf(findings);
   return {
     url: model.url,
-    site: siteOf(model.url),
+    site,
     kind: model.kind,
     platform: model.platform,
     score,

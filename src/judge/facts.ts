@@ -1,4 +1,4 @@
-import type { Facts, FormField, PageModel } from './model';
+import type { Facts, FormField, PageModel } from '../contract';
 
 const FORM_TEXT_KINDS = new Set(['comment']);
 

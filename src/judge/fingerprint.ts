@@ -1,4 +1,4 @@
-import type { PageModel, SocialPost } from '../model';
+import type { PageModel, SocialPost } from '../contract';
 
 /** Shorter posts are too generic ("Thanks!") to say the same message was posted everywhere. */
 export const MIN_FINGERPRINT_CHARS = 40;

@@ -1,0 +1,5 @@
+// The blog adapter family, injected by the worker where src/adapters/gates.ts mayBeBlog says yes.
+import { BLOG_ADAPTERS } from '../src/adapters/families/blog';
+import { provideFamily } from '../src/content/families';
+
+provideFamily('blog', BLOG_ADAPTERS);

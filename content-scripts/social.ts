@@ -1,0 +1,5 @@
+// The social adapter family, injected by the worker where src/adapters/gates.ts mayBeSocial says yes.
+import { SOCIAL_ADAPTERS } from '../src/adapters/families/social';
+import { provideFamily } from '../src/content/families';
+
+provideFamily('social', SOCIAL_ADAPTERS);
