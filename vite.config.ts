@@ -82,7 +82,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       minify: true,
       // Pages the manifest doesn't name (crxjs finds popup and options itself): the rule explanations.
-      rollupOptions: { input: { learn: 'popup/learn.html' } },
+      rollupOptions: { input: { learn: 'popup/learn.html', report: 'popup/report.html' } },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

@@ -18,6 +18,7 @@ import { type BatchItem, runBatch } from './lib/batch.ts';
 import { findBrowser, noBrowserMessage } from './lib/browsers.ts';
 import { BuildError, distLocation, ensureBuilt } from './lib/build.ts';
 import { countOf, loadMessages, ROOT } from './lib/messages.ts';
+import { isSiteAudit, siteMain } from './lib/owner.ts';
 import { Progress } from './lib/progress.ts';
 import { type AuditRecord, auditReport, csvRows, toCsv } from './lib/shape.ts';
 
@@ -118,6 +119,8 @@ function openSink(opts: AuditOptions, resumeKeep: number | null): Sink {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The owner audit (issue 12) has its own arguments and output: scripts/lib/owner.ts.
+  if (isSiteAudit(argv)) return siteMain(argv, { version: VERSION, log });
   let opts: AuditOptions;
   let inputs: AuditInput[];
   try {

@@ -118,6 +118,28 @@ export function FindingItem({ finding, tabId }: { finding: Finding; tabId: numbe
   );
 }
 
+/**
+ * The owner audit starts here, on the user's click: it opens the report page for this page's site
+ * or account, which then reads the owner's public posts (src/owner/run.ts).
+ */
+function OwnerAuditLink({ audit }: { audit: Audit }) {
+  const params = new URLSearchParams({ url: audit.url, platform: audit.platform, run: '1' });
+  return (
+    <p class="owner-audit">
+      <a
+        class="button"
+        href={`report.html?${params}`}
+        target="_blank"
+        rel="noopener"
+        data-testid="owner-audit"
+        title={t('popup_owner_audit_help')}
+      >
+        {t('popup_owner_audit')}
+      </a>
+    </p>
+  );
+}
+
 type AuditState = 'idle' | 'running' | 'no-access' | 'not-audited' | 'failed';
 
 function AuditButton({ tabId, paused }: { tabId: number | null; paused: boolean }) {
@@ -178,6 +200,7 @@ export function PageView({
           {audit.score === null && <p class="notice">{t('popup_not_enough')}</p>}
         </div>
       </section>
+      <OwnerAuditLink audit={audit} />
       <h2 class="section-title">{t('popup_findings')}</h2>
       <ul class="findings" data-testid="findings">
         {applicable.map((f) => (

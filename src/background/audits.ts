@@ -1,6 +1,7 @@
-import type { Audit } from '../contract';
+import type { Audit, PageModel } from '../contract';
 import { readSettings } from '../settings';
 import { saveAudit } from '../storage/audits';
+import { recordOwnerPosts } from '../storage/owner';
 import { type HowSocialDb, openDb } from '../storage/db';
 import { applyBadge, badgeFor, translate } from './badge';
 import { clearPending, pendingAudits, setSessionAudit, setSessionAuditPending } from './session';
@@ -34,7 +35,7 @@ export async function recordError(err: unknown, now: number): Promise<void> {
  * One finished audit of a tab: badge first (what the user sees must not wait on, or fail with,
  * the database), then the session copy (the popup/CLI contract), then IndexedDB.
  */
-export async function acceptAudit(tabId: number, audit: Audit): Promise<boolean> {
+export async function acceptAudit(tabId: number, audit: Audit, model?: PageModel): Promise<boolean> {
   const settings = await readSettings();
   await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
   // Non-article pages are answered (badge empty) but not history: the popup lists audited sites.
@@ -43,6 +44,8 @@ export async function acceptAudit(tabId: number, audit: Audit): Promise<boolean>
     return true;
   }
   const pending = await setSessionAuditPending(tabId, audit);
+  // The owner audit's "pages" source: the posts this page showed (issue 12), once the worker has the model.
+  if (model) await recordOwnerPosts(db(), model, audit).catch((err) => recordError(err, Date.now()));
   return storePending(pending, audit);
 }
 

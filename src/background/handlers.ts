@@ -69,7 +69,7 @@ export async function onPage(tabId: number, senderUrl: string | undefined, msg: 
   }
   if (!(await allowAudit(tabId, Date.now()))) return { ok: false };
   if (model.social) await setSessionModel(tabId, model);
-  return { ok: await acceptAudit(tabId, await judgePage(model, site)) };
+  return { ok: await acceptAudit(tabId, await judgePage(model, site), model) };
 }
 
 /** Inject an adapter family into the sending tab's top frame (the content script asked: a gate said yes). */
@@ -112,7 +112,7 @@ export async function onAuditTab(msg: MessageOf<'audit-tab'>): Promise<Responses
   if (!model || !sameOrigin(model.url, tab.url)) return { audit: null, error: 'not-audited' };
   if (model.social) await setSessionModel(msg.tabId, model);
   const audit = await judgePage(model, siteOf(tab.url));
-  await acceptAudit(msg.tabId, audit);
+  await acceptAudit(msg.tabId, audit, model);
   return { audit };
 }
 

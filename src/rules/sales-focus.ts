@@ -18,7 +18,7 @@ const OFFER =
 const SHOP_URL =
   /(^|[./])(amazon\.[a-z.]+|amzn\.to|ebay\.[a-z.]+|etsy\.com|shop\.|store\.)|\/(shop|store|cart|checkout|produkte?|products?|angebote?|deals?)(\/|$|\?)/i;
 
-export function isSales(post: SocialPost): boolean {
+export function isSales(post: Pick<SocialPost, 'text' | 'urls'>): boolean {
   return OFFER.test(post.text) || post.urls.some((u) => SHOP_URL.test(u.replace(/^https?:\/\//, '')));
 }
 

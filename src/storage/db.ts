@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../contract';
+import type { OwnerReport } from '../owner/types';
 
 /**
  * The `howsocial` IndexedDB database, in the extension's origin only (background and popup;
@@ -14,6 +15,11 @@ import type { Band, Evidence, Facts, PageKind, Platform, Verdict } from '../cont
  *        as one record per audit took a third of the time (bench/README.md, CSV). The audit rows
  *        themselves stay small, because the popup's history reads every audit row with one getAll
  *        and never needs findings. Nothing queried the old `rule` index.
+ *   v3 — two new tables for the owner audit (issue 12), nothing else changes, so every v2 row stays:
+ *        `ownerPosts`, the posts the extension read on social profiles and articles, one row per
+ *        [site+id] however often a post was seen (the "pages" source of X, Facebook, Instagram,
+ *        LinkedIn, and of blogs whose API and feeds are off); `ownerAudits`, finished owner reports
+ *        (the report page's history and its Compare view).
  */
 export interface AuditRow {
   id?: number;
@@ -58,7 +64,50 @@ export interface FingerprintRow {
   time: number;
 }
 
+/**
+ * A post the extension read on one of the owner's pages: excerpts only (≤ 200 characters, as
+ * evidence), never the page's text. Articles are recorded as one post with their thread's counts.
+ */
+export interface OwnerPostRow {
+  site: string;
+  /** the network's post id, or the article's URL */
+  id: string;
+  platform: Platform;
+  /** the profile's handle, lower case without "@" (storage/owner.ts ownerHandle), or '' for an article */
+  owner: string;
+  url: string;
+  /** ISO 8601 when the page said when */
+  time?: string;
+  text: string;
+  urls: string[];
+  isReply: boolean;
+  isRepost: boolean;
+  client?: string;
+  replies: number | null;
+  reposts: number | null;
+  likes: number | null;
+  /** articles: comments open, human comments, the author's comments, the page's score */
+  commentsOpen?: boolean | null;
+  comments?: number | null;
+  authorComments?: number | null;
+  score?: number | null;
+  /** ms since epoch: first and last time the extension saw it */
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** A finished owner audit as the report page stored it. */
+export interface OwnerAuditRow {
+  id?: number;
+  /** the owner: site for blogs, site + handle for accounts (one key across visits) */
+  key: string;
+  time: number;
+  report: OwnerReport;
+}
+
 export type HowSocialDb = Dexie & {
+  ownerPosts: Table<OwnerPostRow, [string, string]>;
+  ownerAudits: EntityTable<OwnerAuditRow, 'id'>;
   audits: EntityTable<AuditRow, 'id'>;
   // Inbound, not auto-incremented key: the row is written with its audit's id.
   auditFindings: Table<AuditFindingsRow, number>;
@@ -96,5 +145,13 @@ export function openDb(name = DB_NAME): HowSocialDb {
       }
       await tx.table('auditFindings').bulkAdd([...lists].map(([auditId, findings]) => ({ auditId, findings })));
     });
+  // No upgrade function: v3 only adds tables, Dexie keeps every v2 table and row as it is.
+  db.version(3).stores({
+    audits: '++id, url, site, time, [site+time], [url+time], platform',
+    auditFindings: 'auditId',
+    fingerprints: '++id, fingerprint, site, auditId, time',
+    ownerPosts: '[site+id], site, [site+owner], lastSeen',
+    ownerAudits: '++id, key, time',
+  });
   return db;
 }

@@ -31,6 +31,8 @@
  *   evaluate(fn, arg?), close() }. For the CSV export, have the popup expose the exported text
  *   (e.g. a `data-csv` attribute or a window property in test builds) and read it with evaluate;
  *   browser downloads are not captured.
+ * - ext.openExtensionPage(path) → PopupPage of any extension page (`popup/report.html?id=1`)
+ * - ext.server.route(path, fn) answers a path from a function (APIs, feeds); ext.server.requests logs every request
  * - ext.extensionOrigin: chrome-extension://<id>/ or moz-extension://<uuid>/ (trailing slash)
  * - ext.close(): browser, profile and server are gone
  * - waitFor(probe, until, {timeout}) polls a condition (never a fixed sleep) and on timeout throws
@@ -124,6 +126,8 @@ export interface Ext {
   setSettings(patch: Partial<Settings>): Promise<void>;
   storageLocal(key: string): Promise<unknown>;
   openPopup(tabId: number): Promise<PopupPage>;
+  /** an extension page by its path in the build (`popup/report.html?id=1`) */
+  openExtensionPage(path: string): Promise<PopupPage>;
   close(): Promise<void>;
 }
 
@@ -244,6 +248,7 @@ export async function launch(name: BrowserName): Promise<Ext> {
     setSettings: (patch) => driver.evalExt(probes.setSettings, patch as Record<string, unknown>),
     storageLocal: (key) => driver.evalExt(probes.local, key),
     openPopup: (tabId) => driver.openExtPage(`${driver.extensionOrigin}popup/index.html?tab=${tabId}`),
+    openExtensionPage: (path) => driver.openExtPage(`${driver.extensionOrigin}${path}`),
     async close() {
       await driver.close().catch(() => {});
       await server.close();

@@ -5,6 +5,7 @@ import { type BrowserContext, chromium, type Request, type Worker } from 'playwr
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 import { CHROMIUM_PATH, waitFor } from './harness';
+import { serveOwnerSite } from './owner-site';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -122,5 +123,21 @@ describe('no network (chromium)', () => {
     // The extension did load its own files: proof that the recorder was listening all along.
     expect(seen.some((s) => s.url.startsWith(origin))).toBe(true);
     expect(seen.filter((s) => !allowed(s))).toEqual([]);
+  });
+
+  it('the owner audit, after the click, talks to the audited origin and nothing else', async () => {
+    const site = serveOwnerSite(server);
+    const start = seen.length;
+    const report = await context.newPage();
+    await report.goto(`${origin}popup/report.html?url=${encodeURIComponent(site.postUrl)}&run=1`);
+    await report.locator('[data-testid=owner-report]').waitFor({ state: 'attached', timeout: 30_000 });
+    const mine = seen.slice(start);
+    // The recorder saw the REST API requests of the report page…
+    expect(mine.some((s) => s.url.startsWith(`${server.origin}/wp-json/wp/v2/comments`))).toBe(true);
+    // …and every request went to the extension itself or to the audited origin.
+    expect(
+      mine.filter((s) => !s.url.startsWith(origin) && !s.url.startsWith(`${server.origin}/`) && !/^(data|blob):/.test(s.url)),
+    ).toEqual([]);
+    await report.close();
   });
 });

@@ -13,8 +13,19 @@ export interface FixtureServer {
   url(path: string): string;
   /** serve this HTML at this path (overrides a file of the same name) */
   page(path: string, html: string): string;
+  /** answer requests to this path (any query) from a function: an API or feed of the owner audit's fixture site */
+  route(path: string, answer: RouteAnswer): string;
+  /** every request's path and query, in order (what the audited origin was asked) */
+  requests: string[];
   close(): Promise<void>;
 }
+
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+export type RouteAnswer = (url: URL) => Answer | Promise<Answer>;
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const TYPES: Record<string, string> = {
@@ -28,8 +39,23 @@ const TYPES: Record<string, string> = {
 
 export async function serveFixtures(): Promise<FixtureServer> {
   const inline = new Map<string, string>();
+  const routes = new Map<string, RouteAnswer>();
+  const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    requests.push(`${url.pathname}${url.search}`);
+    const route = routes.get(path);
+    if (route) {
+      const a = await route(url);
+      res.writeHead(a.status ?? 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        ...a.headers,
+      });
+      res.end(a.body);
+      return;
+    }
     const html = inline.get(path);
     if (html !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
@@ -55,6 +81,11 @@ export async function serveFixtures(): Promise<FixtureServer> {
   return {
     origin,
     url: (path) => new URL(path, origin).href,
+    requests,
+    route(path, answer) {
+      routes.set(path, answer);
+      return new URL(path, origin).href;
+    },
     page(path, html) {
       inline.set(path.startsWith('/') ? path : `/${path}`, html);
       return new URL(path, origin).href;

@@ -23,11 +23,19 @@ const SCHEMAS: Record<number, Record<string, string>> = {
     auditFindings: 'auditId',
     fingerprints: '++id, fingerprint, site, auditId, time',
   },
+  // the owner audit's tables are added; nothing else changes
+  3: {
+    audits: '++id, url, site, time, [site+time], [url+time], platform',
+    auditFindings: 'auditId',
+    fingerprints: '++id, fingerprint, site, auditId, time',
+    ownerPosts: '[site+id], site, [site+owner], lastSeen',
+    ownerAudits: '++id, key, time',
+  },
 };
 
 /** An audit row as version `v` wrote it. */
 function oldAuditRow(v: number, i: number): Omit<AuditRow, 'id'> {
-  if (v === 1 || v === 2) {
+  if (v >= 1 && v <= 3) {
     return {
       url: `https://blog${i % 7}.example/post-${i}/`,
       site: `blog${i % 7}.example`,

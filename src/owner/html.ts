@@ -1,0 +1,89 @@
+/**
+ * Plain text and links out of the HTML that APIs and feeds hand back (WordPress's
+ * `content.rendered`, Mastodon's `content`, RSS `<description>`). String work only: the owner
+ * audit also runs where there is no DOMParser, and this text is never rendered as HTML.
+ */
+
+/** Texts the report keeps per post or comment: evidence excerpts are at most 200 characters (DESIGN.md). */
+export const EXCERPT_CHARS = 200;
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  laquo: '«',
+  raquo: '»',
+  bdquo: '„',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  euro: '€',
+};
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+/** The visible text of an HTML fragment, whitespace collapsed. */
+export function textOf(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<br\s*\/?>|<\/p>/gi, ' ')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Absolute http(s) hrefs of the fragment's links, resolved against `base`. */
+export function hrefsOf(html: string, base: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    try {
+      const url = new URL(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''), base);
+      if (url.protocol === 'http:' || url.protocol === 'https:') out.push(url.href);
+    } catch {
+      // not a URL: skipped
+    }
+  }
+  return out;
+}
+
+/** The links that leave the site (the owner's own navigation and tag links are not "links shared"). */
+export function outboundOf(urls: readonly string[], origin: string): string[] {
+  const host = hostOf(origin);
+  return urls.filter((u) => hostOf(u) !== host);
+}
+
+function hostOf(u: string): string {
+  try {
+    return new URL(u).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
