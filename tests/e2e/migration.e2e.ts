@@ -133,7 +133,7 @@ describe.each(browsers)('schema migration (%s)', (name) => {
     // (Chromium's worker may reopen its closed Dexie handle and upgrade at once: checked in the seed)
     expect(seeded.schema).toEqual({ version: 10, stores: ['audits', 'findings', 'fingerprints'] });
 
-    // The updated extension meets the old database: a page's audit opens it (Dexie, schema v2).
+    // The updated extension meets the old database: a page's audit opens it (Dexie, schema v3).
     const url = ext.server.page('/after-update.html', closed);
     await ext.openPage(url);
     const audits = await waitFor(
@@ -142,8 +142,8 @@ describe.each(browsers)('schema migration (%s)', (name) => {
       { what: 'the new audit stored beside the migrated ones' },
     );
     expect(await ext.evalInExtension(schemaNow)).toEqual({
-      version: 20,
-      stores: ['auditFindings', 'audits', 'fingerprints'],
+      version: 30,
+      stores: ['auditFindings', 'audits', 'fingerprints', 'ownerAudits', 'ownerPosts'],
     });
 
     // every v1 audit, by id, with its fields
