@@ -153,7 +153,7 @@ describe('howsocial audit batches (Chromium)', () => {
     // Judged a fortnight after the post, the same page is not stale: the date decides, not the clock.
     const [b] = JSON.parse(before.stdout).audits as AuditRecord[];
     expect(b.findings.find((f) => f.rule === 'stale')?.verdict).toBe('pass');
-  });
+  }, 300_000); // five whole CLI runs
 
   it('without --as-of a SingleFile page is judged at the date it was saved, and says so', async () => {
     const saved = join(tmp, 'singlefile.html');
