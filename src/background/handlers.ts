@@ -5,7 +5,7 @@ import type { Audit } from '../model';
 import type { Responses } from '../lib/messaging';
 import { sendToTab } from '../lib/messaging';
 import { historyMatches } from '../storage/audits';
-import { readSettings } from '../settings';
+import { isPaused, readSettings } from '../settings';
 import { isAudit } from '../validate';
 import { acceptAudit, db } from './audits';
 import { allowAudit } from './session';
@@ -26,7 +26,7 @@ export async function onAudit(tabId: number, senderUrl: string | undefined, audi
   // The audit must be of the page that sent it (pushState keeps the origin).
   if (!sameOrigin(audit.url, senderUrl)) return { ok: false };
   const settings = await readSettings();
-  if (settings.pausedSites.includes(audit.site) || !settings.passive) return { ok: false };
+  if (isPaused(settings, audit.site, Date.now()) || !settings.passive) return { ok: false };
   if (!(await allowAudit(tabId, Date.now()))) return { ok: false };
   return { ok: await acceptAudit(tabId, audit) };
 }

@@ -2,8 +2,10 @@ import { parseMessage, senderAllowed } from '../validate';
 import { db, flushPending } from './audits';
 import { onAudit, onAuditTab, onHighlight, onHistory } from './handlers';
 import { applyBadge, badgeFor, translate } from './badge';
-import { allSessionAudits, clearTab, sessionAudit } from './session';
-import { normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
+import { allSessionAudits, clearTab, forgetTab, sessionAudit } from './session';
+import { isPaused, normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
+import { canonicalUrl } from '../storage/canonical';
+import { registerUserEvents } from './user';
 import { pruneOld } from '../storage/audits';
 
 /**
@@ -46,10 +48,8 @@ async function resetTab(tabId: number): Promise<void> {
   await applyBadge(tabId, badgeFor(null, 'number', translate));
 }
 
-/** The page a URL shows: a fragment (#comments, a highlight's anchor) doesn't make a new page. */
-function pageOf(url: string): string {
-  return url.replace(/#.*$/, '');
-}
+/** The page a URL shows: a fragment (#comments, a highlight's anchor) or a tracking query doesn't make a new page. */
+const pageOf = canonicalUrl;
 
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   // 'loading' without a url: a reload. A url without 'loading': an SPA's pushState (X, Facebook),
@@ -65,7 +65,7 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  void clearTab(tabId);
+  void forgetTab(tabId);
 });
 
 /** Settings apply at once: paused sites lose their badges, a new badge style re-renders. */
@@ -75,7 +75,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   void (async () => {
     for (const [tabId, audit] of await allSessionAudits()) {
       const excluded =
-        settings.pausedSites.includes(audit.site) ||
+        isPaused(settings, audit.site, Date.now()) ||
         (settings.platforms.length > 0 && !settings.platforms.includes(audit.platform));
       if (excluded) await resetTab(tabId);
       else await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
@@ -109,6 +109,8 @@ chrome.runtime.onInstalled.addListener(() => {
   void ensureAlarm();
   void prune();
 });
+
+registerUserEvents();
 
 // Every start of the worker (MV3 stops it whenever idle): store what a stopped worker left
 // half-written. Listeners above are registered first, synchronously, as MV3 requires.

@@ -63,7 +63,10 @@ function storageArea(name: string) {
       if (Object.keys(changes).length) onChanged.fire(changes, name);
     },
     async clear() {
+      const changes: Changes = {};
+      for (const [k, v] of data) changes[k] = { oldValue: v };
       data.clear();
+      if (Object.keys(changes).length) onChanged.fire(changes, name);
     },
   };
 }
@@ -93,7 +96,7 @@ export function createChromeMock() {
       getMessage: vi.fn((_key: string, _subs?: string[]) => ''),
       getUILanguage: () => 'en',
     },
-    storage: { local: storageArea('local'), session: storageArea('session'), onChanged },
+    storage: { local: storageArea('local'), session: storageArea('session'), sync: storageArea('sync'), onChanged },
     action: {
       setBadgeText: vi.fn(async ({ tabId, text }: { tabId: number; text: string }) => {
         badge(tabId).text = text;
@@ -110,7 +113,14 @@ export function createChromeMock() {
       getBadgeText: async ({ tabId }: { tabId: number }) => badge(tabId).text ?? '',
     },
     tabs: {
-      get: vi.fn(async (tabId: number): Promise<{ id: number; url?: string }> => ({ id: tabId, url: 'https://example.com/' })),
+      get: vi.fn(
+        async (tabId: number): Promise<{ id: number; url?: string; incognito?: boolean }> => ({
+          id: tabId,
+          url: 'https://example.com/',
+          incognito: false,
+        }),
+      ),
+      create: vi.fn(async (props: { url?: string; active?: boolean }) => ({ id: 99, ...props })),
       query: vi.fn(async (_q: unknown): Promise<{ id?: number; url?: string }[]> => []),
       /** no content script by default: Chrome rejects with "Receiving end does not exist" */
       sendMessage: vi.fn(async (_tabId: number, _msg: unknown, _opts?: unknown): Promise<unknown> => {
@@ -125,8 +135,10 @@ export function createChromeMock() {
       create: vi.fn(async (name: string, info: { periodInMinutes?: number }) => {
         alarms.set(name, { name, ...info });
       }),
+      clear: vi.fn(async (name: string) => alarms.delete(name)),
       onAlarm: new Event(),
     },
+    commands: { onCommand: new Event() },
   };
 }
 
