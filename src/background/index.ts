@@ -56,7 +56,9 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
   // where the content script re-audits if the new URL is an article or profile, and says
   // nothing if it isn't — so the old score has to go here.
   if (change.status !== 'loading' && change.url === undefined) return;
-  void (async () => {
+  // The promise is returned for tests to await (the browser ignores it): "nothing happened" is
+  // then a fact, not a guess after a sleep.
+  return (async () => {
     const stored = await sessionAudit(tabId);
     if (stored && change.url !== undefined && pageOf(stored.url) === pageOf(change.url)) return;
     if (!stored && change.status !== 'loading') return;

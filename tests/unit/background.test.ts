@@ -154,19 +154,16 @@ describe('background messages', () => {
 });
 
 describe('background tab and settings events', () => {
-  const fire = (event: { listeners: unknown[] }, ...args: unknown[]) => {
-    for (const l of event.listeners) (l as (...a: unknown[]) => void)(...args);
-  };
-  /** For "nothing happened" checks only: let the listener's async work run to its end. */
-  const settle = () => new Promise((r) => setTimeout(r, 20));
+  /** Call every listener as the browser would; the promise settles when their async work has. */
+  const fire = (event: { listeners: unknown[] }, ...args: unknown[]) =>
+    Promise.all(event.listeners.map((l) => (l as (...a: unknown[]) => unknown)(...args)));
 
   it('clears the badge and the session audit when the tab navigates away or closes', async () => {
     await send({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender);
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/' });
-    await settle();
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/' });
     expect(chrome.badges.get(TAB)?.text).toBe('37');
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
-    await vi.waitFor(() => expect(chrome.badges.get(TAB)?.text).toBe(''));
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
+    expect(chrome.badges.get(TAB)?.text).toBe('');
     expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false);
 
     await send({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender);
@@ -176,12 +173,13 @@ describe('background tab and settings events', () => {
 
   it('a fragment change keeps the badge; an SPA URL change (no loading status) clears it', async () => {
     await send({ type: 'audit', audit: sampleAudit({ time: Date.now() }) }, contentSender);
-    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/#comments' });
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/#respond' });
-    await settle();
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/#comments' });
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/#respond' });
+    // a tracking query added by the page (replaceState) is the same page as well
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/?utm_source=feed' });
     expect(chrome.badges.get(TAB)?.text).toBe('37');
-    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/settings' });
-    await vi.waitFor(() => expect(chrome.badges.get(TAB)?.text).toBe(''));
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/settings' });
+    expect(chrome.badges.get(TAB)?.text).toBe('');
     expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false);
   });
 
