@@ -80,7 +80,9 @@ export async function acceptAudit(tabId: number, raw: Audit): Promise<boolean> {
   return withTabLock(tabId, async () => {
     const row = await tabRow(tabId);
     const into =
-      row && row.site === audit.site && audit.time >= row.since && audit.time - row.since < TAB_MERGE_MS ? row.auditId : undefined;
+      row && row.site === audit.site && audit.time >= row.since && audit.time - row.since < TAB_MERGE_MS
+        ? row.auditId
+        : undefined;
     const pending = await setSessionAuditPending(tabId, audit, into);
     return storePending(pending, { audit, tabId, into }, settings.perSiteCap);
   });

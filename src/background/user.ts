@@ -80,7 +80,8 @@ async function startSync(): Promise<void> {
   try {
     const synced = (await chrome.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
     if (synced !== undefined) await adoptSynced(synced);
-    else if ((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] !== undefined) await storeSettings(await readSettings());
+    else if ((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] !== undefined)
+      await storeSettings(await readSettings());
   } catch {
     // storage.sync unavailable (disabled by policy): local settings only
   }

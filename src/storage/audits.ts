@@ -145,7 +145,10 @@ export async function historyMatches(
 export async function pruneOld(db: HowSocialDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
   return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
-    const ids = (await db.audits.where('time').below(retentionDays <= 0 ? Infinity : cutoff).primaryKeys()) as number[];
+    const ids = (await db.audits
+      .where('time')
+      .below(retentionDays <= 0 ? Infinity : cutoff)
+      .primaryKeys()) as number[];
     await deleteAudits(db, ids);
     return ids.length;
   });

@@ -79,6 +79,9 @@ describe('acceptAudit keeps as little as it can', () => {
   it('keeps the newest perSiteCap audits of a site', async () => {
     await chromeMock().storage.local.set({ settings: { perSiteCap: 2 } });
     for (let i = 0; i < 4; i++) await acceptAudit(100 + i, sampleAudit({ time: T0 + i, url: `https://blog.example/${i}/` }));
-    expect((await db().audits.toArray()).map((r) => r.url).sort()).toEqual(['https://blog.example/2/', 'https://blog.example/3/']);
+    expect((await db().audits.toArray()).map((r) => r.url).sort()).toEqual([
+      'https://blog.example/2/',
+      'https://blog.example/3/',
+    ]);
   });
 });

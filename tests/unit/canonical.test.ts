@@ -5,14 +5,20 @@ describe('canonicalUrl: what the history keeps of a URL', () => {
   it.each([
     // tracking and session parameters, search terms and fragments go
     ['https://blog.example/2024/03/post/?utm_source=newsletter&utm_medium=mail#comments', 'https://blog.example/2024/03/post/'],
-    ['https://www.spiegel.de/netzwelt/artikel-a-123.html?sara_ref=re-so-app-sh', 'https://www.spiegel.de/netzwelt/artikel-a-123.html'],
+    [
+      'https://www.spiegel.de/netzwelt/artikel-a-123.html?sara_ref=re-so-app-sh',
+      'https://www.spiegel.de/netzwelt/artikel-a-123.html',
+    ],
     ['https://x.com/someone?s=20&t=abc', 'https://x.com/someone'],
     ['https://blog.example/?s=kündigung+hotline', 'https://blog.example/'],
     ['https://user:secret@blog.example/post/', 'https://blog.example/post/'],
     // a query that names the post stays: WordPress plain permalinks, Facebook numeric profiles and posts
     ['https://blog.example/?p=123&utm_source=x', 'https://blog.example/?p=123'],
     ['https://blog.example/index.php?page_id=45#respond', 'https://blog.example/index.php?page_id=45'],
-    ['https://www.facebook.com/profile.php?id=100064123456789&sk=about', 'https://www.facebook.com/profile.php?id=100064123456789'],
+    [
+      'https://www.facebook.com/profile.php?id=100064123456789&sk=about',
+      'https://www.facebook.com/profile.php?id=100064123456789',
+    ],
     [
       'https://m.facebook.com/story.php?story_fbid=pfbid02abc&id=100064123456789&mibextid=Nif5oz',
       'https://m.facebook.com/story.php?story_fbid=pfbid02abc&id=100064123456789',

@@ -125,7 +125,7 @@ describe('pruneOld', () => {
 });
 
 describe('one visit, one row; a cap per site', () => {
-  it('an audit saved into the tab\'s earlier row of the same site replaces it, findings and fingerprints too', async () => {
+  it("an audit saved into the tab's earlier row of the same site replaces it, findings and fingerprints too", async () => {
     const first = await saveAudit(db, sampleAudit({ time: T0, url: 'https://x.com/a', fingerprints: ['aaaa0001'] }));
     const second = await saveAudit(
       db,
@@ -141,7 +141,9 @@ describe('one visit, one row; a cap per site', () => {
     const other = await saveAudit(db, sampleAudit({ time: T0, url: 'https://a.example/', site: 'a.example' }));
     const id = await saveAudit(db, sampleAudit({ time: T0 + 1, url: 'https://b.example/', site: 'b.example' }), { into: other });
     expect(id).not.toBe(other);
-    const again = await saveAudit(db, sampleAudit({ time: T0 + 2, url: 'https://b.example/2', site: 'b.example' }), { into: 12345 });
+    const again = await saveAudit(db, sampleAudit({ time: T0 + 2, url: 'https://b.example/2', site: 'b.example' }), {
+      into: 12345,
+    });
     expect(await db.audits.count()).toBe(3);
     expect(again).not.toBe(id);
   });
