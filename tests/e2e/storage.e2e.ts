@@ -171,6 +171,64 @@ describe.runIf(browsers.includes('chromium'))('storage across worker stops (chro
     );
   });
 
+  /**
+   * Deterministic: an extension page holds a readwrite transaction on `audits`, so the worker's
+   * database write (IndexedDB runs overlapping readwrite transactions one after the other) waits
+   * behind it — after the write-ahead entry is in storage.session. The worker is stopped right
+   * there; only the start-up flush of the next worker can store the audit. Removing that flush
+   * (src/background/index.ts flushPending) fails this test.
+   */
+  it('a worker stopped between the write-ahead and the database write stores the audit at its next start', async () => {
+    await helper.evaluate(() => {
+      const w = window as unknown as { releaseHold?: () => void; holding?: Promise<void> };
+      w.holding = new Promise<void>((held, failed) => {
+        const open = indexedDB.open('howsocial');
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('audits', 'readwrite');
+          const store = tx.objectStore('audits');
+          let release = false;
+          w.releaseHold = () => {
+            release = true;
+          };
+          // A chain of requests keeps the transaction active until released.
+          const spin = () => {
+            if (release) return;
+            store.count().onsuccess = spin;
+          };
+          spin();
+          tx.oncomplete = () => db.close();
+          held();
+        };
+      });
+      return w.holding;
+    });
+    const url = server.page('/between.html', closed);
+    const tab = await browser.newPage();
+    await tab.goto(url);
+    const pendingOf = () =>
+      helper.evaluate(async (u) => {
+        const all = await chrome.storage.session.get(null);
+        return Object.keys(all).filter((k) => k.startsWith('pending:') && k.endsWith(u));
+      }, url);
+    await waitFor(pendingOf, (keys) => keys.length === 1, { what: 'the write-ahead entry of the audit' });
+    expect(await stopWorker()).toBe(true);
+    await helper.evaluate(() => (window as unknown as { releaseHold: () => void }).releaseHold());
+    // The worker is gone and its transaction with it: the audit is only in the write-ahead entry.
+    expect((await audits()).some((a) => a.url === url)).toBe(false);
+    expect(await pendingOf()).toHaveLength(1);
+    // Wake the worker with a message of the popup's: its start-up flush stores the audit.
+    await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'audit-tab', tabId: 999_999 }).catch(() => null));
+    const after = await waitFor(
+      () => audits(),
+      (rows) => rows.some((r) => r.url === url),
+      { what: 'the woken worker to store the written-ahead audit' },
+    );
+    expect(after.filter((r) => r.url === url)).toHaveLength(1);
+    await waitFor(pendingOf, (keys) => keys.length === 0, { what: 'the write-ahead entry to be removed' });
+  });
+
   it('a worker stopped while audits are on their way loses none of them, nor anything stored before', async () => {
     const before = await audits();
     expect(before.length).toBeGreaterThan(0);
