@@ -294,6 +294,18 @@ async function launchChromium(extDir: string, profile: string): Promise<Driver> 
   }
 }
 
+export const FIREFOX_PREFS = {
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
+  // as a user accepting the install prompt would.
+  'extensions.originControls.grantByDefault': true,
+  // Offline: no update checks, no telemetry, no remote settings.
+  'extensions.update.enabled': false,
+  'app.update.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+};
+
 async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -304,17 +316,7 @@ async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
     // WebDriver BiDi refuses to navigate to moz-extension:// URLs (not "webdriver-safe") unless
     // the remote agent has system access; tests need to open the popup by its URL.
     args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
-      // as a user accepting the install prompt would.
-      'extensions.originControls.grantByDefault': true,
-      // Offline: no update checks, no telemetry, no remote settings.
-      'extensions.update.enabled': false,
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
   try {
     await browser.installExtension(extDir);
@@ -359,7 +361,7 @@ async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
  * puppeteer's BiDi navigation tracking never sees that load finish (goto times out although
  * the page is there). So: start the navigation, then wait on the document itself.
  */
-async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
+export async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
   const nav = page.goto(url, { timeout: 30_000 }).catch(() => null);
   await waitFor(
     () => page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']),
