@@ -87,7 +87,7 @@ export async function saveAudit(db: HowSocialDb, audit: Audit, opts: SaveOptions
 }
 
 /** Delete audits (findings, fingerprints) by id; call inside a transaction over the three tables. */
-async function deleteAudits(db: HowSocialDb, ids: number[]): Promise<void> {
+export async function deleteAudits(db: HowSocialDb, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db.auditFindings.bulkDelete(ids);
   await db.fingerprints.where('auditId').anyOf(ids).delete();
@@ -135,6 +135,13 @@ export async function historyMatches(
     if (out.length >= HISTORY_MATCHES_MAX) break;
   }
   return out;
+}
+
+/** capSite for every site (a lower cap chosen in the settings applies at once). */
+export async function capAllSites(db: HowSocialDb, cap: number): Promise<number> {
+  let deleted = 0;
+  for (const site of (await db.audits.orderBy('site').uniqueKeys()) as string[]) deleted += await capSite(db, site, cap);
+  return deleted;
 }
 
 /**
