@@ -139,19 +139,19 @@ function PauseField(props: {
   if (paused) {
     const until = settings.pausedUntil[site];
     return (
-      <div class="field pause" role="group" aria-labelledby="pause-state">
-        <p id="pause-state" data-testid="pause-state">
+      <fieldset class="pause">
+        <legend data-testid="pause-state">
           {until === undefined ? t('options_paused_always', [site]) : t('options_paused_until', [site, timeOf(until)])}
-        </p>
+        </legend>
         <button type="button" data-testid="resume-site" onClick={() => pause(null)}>
           {t('options_resume')}
         </button>
-      </div>
+      </fieldset>
     );
   }
   return (
-    <div class="field pause" role="group" aria-labelledby="pause-label">
-      <p id="pause-label">{t('options_pause_label', [site])}</p>
+    <fieldset class="pause">
+      <legend>{t('options_pause_label', [site])}</legend>
       <div class="actions">
         {PAUSES.map((length) => (
           <button type="button" key={length} data-testid={`pause-${length}`} onClick={() => pause(length)}>
@@ -159,6 +159,6 @@ function PauseField(props: {
           </button>
         ))}
       </div>
-    </div>
+    </fieldset>
   );
 }
