@@ -66,7 +66,7 @@ const same = (a: Settings, b: Settings) => JSON.stringify(a) === JSON.stringify(
  * value is not what this browser has is an echo of an earlier change of ours that local has
  * moved past (two quick changes), and adopting it would undo the newer one.
  */
-async function adoptSynced(raw: unknown, old?: unknown): Promise<void> {
+export async function adoptSynced(raw: unknown, old?: unknown): Promise<void> {
   if (raw === undefined) return;
   const synced = normalizeSettings(raw);
   const local = await readSettings();
