@@ -3,8 +3,9 @@ import { t, tOptional } from '../src/i18n';
 import { RULES } from '../src/rules';
 import { ruleKey } from './lib/labels';
 import './style.css';
+import { browser } from '../src/lib/browser-api';
 
-document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+document.documentElement.lang = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 
 /** The explanation page of one rule (`learn.html?rule=<id>`), or the index of all rules. */
 function Learn({ rule }: { rule: string | null }) {

@@ -4,20 +4,21 @@ import { BADGE_COLORS } from '../src/background/badge';
 import { t } from '../src/i18n';
 import { DEFAULT_SETTINGS } from '../src/settings';
 import './style.css';
+import { browser } from '../src/lib/browser-api';
 
 /**
  * The page opened once after install (src/background/user.ts, in the background: it never takes
  * the focus): what the badge says, what is kept of the user's browsing and for how long, the
  * keyboard shortcuts. Text only, no network, nothing stored by opening it.
  */
-document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+document.documentElement.lang = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 document.title = t('welcome_title');
 
 /** The shortcuts as the browser has them now (the user may have changed or removed them). */
 function useShortcuts(): Record<string, string> {
   const [keys, setKeys] = useState<Record<string, string>>({});
   useEffect(() => {
-    chrome.commands
+    browser.commands
       ?.getAll()
       .then((all) => setKeys(Object.fromEntries(all.map((c) => [c.name ?? '', c.shortcut ?? '']))))
       .catch(() => undefined);
@@ -70,7 +71,7 @@ function Welcome() {
       </ul>
       <p class="help">{t('options_shortcuts_help')}</p>
       <p>
-        <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('welcome_settings')}
         </button>
       </p>

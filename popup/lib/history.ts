@@ -1,6 +1,7 @@
 import type { Band, Platform } from '../../src/model';
 import { deleteAudits } from '../../src/storage/audits';
 import type { AuditRow, HowSocialDb } from '../../src/storage/db';
+import { browser } from '../../src/lib/browser-api';
 
 export interface SiteSummary {
   site: string;
@@ -68,15 +69,15 @@ export async function deleteSite(db: HowSocialDb, site: string): Promise<number>
  * that was on its way meanwhile. The badges of open tabs stay: they are the page on screen.
  */
 export async function deleteEverything(db: HowSocialDb): Promise<void> {
-  await chrome.storage.session.clear();
+  await browser.storage.session.clear();
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
   });
-  await chrome.storage.local.clear();
+  await browser.storage.local.clear();
   try {
-    await chrome.storage.sync.clear();
+    await browser.storage.sync.clear();
   } catch {
     // sync unavailable: nothing was synced
   }
-  await chrome.storage.session.clear();
+  await browser.storage.session.clear();
 }

@@ -3,6 +3,7 @@ import type { Platform } from '../../src/model';
 import { isPaused, type PauseLength, pausePatch, type Settings } from '../../src/settings';
 import { useSettings } from '../lib/browser';
 import { PLATFORM_NAMES } from '../lib/labels';
+import { browser } from '../../src/lib/browser-api';
 
 const PLATFORMS = Object.keys(PLATFORM_NAMES) as Platform[];
 
@@ -107,7 +108,7 @@ export function SettingsView({ site, full = false }: { site?: string; full?: boo
       )}
       <p class="help">{t('options_language', [language])}</p>
       {!full && (
-        <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('options_open_all')}
         </button>
       )}

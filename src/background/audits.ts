@@ -13,6 +13,7 @@ import {
   setTabRow,
   tabRow,
 } from './session';
+import { browser } from '../lib/browser-api';
 
 /**
  * A cached handle, not state: if the worker is stopped it is simply reopened. Every fact the
@@ -33,7 +34,7 @@ export async function recordError(err: unknown, now: number): Promise<void> {
   const code = String(e?.inner?.name ?? e?.name ?? 'Error');
   const message = String(e?.message ?? err).slice(0, 300);
   try {
-    await chrome.storage.local.set({ [LAST_ERROR_KEY]: { code, message, time: now } });
+    await browser.storage.local.set({ [LAST_ERROR_KEY]: { code, message, time: now } });
   } catch {
     // storage.local full as well: nothing more we can do without losing the badge.
   }
@@ -54,7 +55,7 @@ export const TAB_MERGE_MS = 10 * 60 * 1000;
 async function keepsHistory(tabId: number, retentionDays: number): Promise<boolean> {
   if (retentionDays <= 0) return false;
   try {
-    return !(await chrome.tabs.get(tabId)).incognito;
+    return !(await browser.tabs.get(tabId)).incognito;
   } catch {
     return false;
   }

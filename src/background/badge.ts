@@ -1,3 +1,4 @@
+import { browser } from '../lib/browser-api';
 import type { Audit, Band } from '../model';
 import { messageKey } from '../rules/rule';
 import { byImpact } from '../score';
@@ -51,7 +52,7 @@ export function badgeFor(audit: Audit | null, style: 'number' | 'dot', t: Transl
 
 /** Apply a badge to one tab. Firefox and older Chromes differ in what they have: check first. */
 export async function applyBadge(tabId: number, state: BadgeState): Promise<void> {
-  const action = chrome.action;
+  const action = browser.action;
   try {
     await Promise.all([
       action.setBadgeText({ tabId, text: state.text }),
@@ -66,7 +67,7 @@ export async function applyBadge(tabId: number, state: BadgeState): Promise<void
 
 export function translate(key: string, subs?: string[]): string {
   try {
-    return chrome.i18n.getMessage(key, subs);
+    return browser.i18n.getMessage(key, subs);
   } catch {
     return '';
   }

@@ -1,3 +1,4 @@
+import { browser, type Runtime } from '../lib/browser-api';
 import { parseMessage, senderAllowed } from '../validate';
 import { db, flushPending } from './audits';
 import { onAudit, onAuditTab, onHighlight, onHistory } from './handlers';
@@ -18,10 +19,12 @@ const PRUNE_ALARM = 'prune';
 /** Retention is counted in days: once a day is often enough and cheap. */
 const PRUNE_PERIOD_MINUTES = 24 * 60;
 
-chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+// Through webextension-polyfill (src/lib/browser-api.ts): the answer is the returned promise.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);
   // Rejected: no answer, no side effect, and the worker carries on.
-  if (!msg || !senderAllowed(msg.type, sender, chrome.runtime.id, chrome.runtime.getURL(''))) return false;
+  if (!msg || !senderAllowed(msg.type, sender as chrome.runtime.MessageSender, browser.runtime.id, browser.runtime.getURL('')))
+    return undefined;
   let work: Promise<unknown>;
   switch (msg.type) {
     case 'audit':
@@ -37,10 +40,9 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
       work = onHighlight(msg);
       break;
     default:
-      return false;
+      return undefined;
   }
-  work.then(sendResponse, () => sendResponse(undefined));
-  return true;
+  return work.catch(() => undefined);
 });
 
 async function resetTab(tabId: number): Promise<void> {

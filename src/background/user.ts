@@ -9,6 +9,7 @@ import {
   withoutEndedPauses,
   writeSettings,
 } from '../settings';
+import { browser, type Tabs } from '../lib/browser-api';
 import { siteOf } from '../lib/site';
 import { applyBadge, BADGE_COLORS, translate } from './badge';
 
@@ -27,10 +28,10 @@ export const WELCOME_PAGE = 'popup/welcome.html';
 async function schedulePauseEnd(settings: Settings): Promise<void> {
   const ends = Object.values(settings.pausedUntil);
   if (ends.length === 0) {
-    await chrome.alarms.clear(PAUSE_END_ALARM);
+    await browser.alarms.clear(PAUSE_END_ALARM);
     return;
   }
-  await chrome.alarms.create(PAUSE_END_ALARM, { when: Math.min(...ends) });
+  await browser.alarms.create(PAUSE_END_ALARM, { when: Math.min(...ends) });
 }
 
 async function endPauses(): Promise<void> {
@@ -41,8 +42,8 @@ async function endPauses(): Promise<void> {
 }
 
 /** The shortcut pauses the site of the tab it was pressed on until resumed, or resumes it. */
-export async function togglePause(tab: chrome.tabs.Tab | undefined): Promise<void> {
-  const target = tab?.url ? tab : (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+export async function togglePause(tab: Tabs.Tab | undefined): Promise<void> {
+  const target = tab?.url ? tab : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   const site = target?.url && /^https?:/.test(target.url) ? siteOf(target.url) : '';
   if (!site || target?.id === undefined) return;
   const settings = await readSettings();
@@ -72,15 +73,15 @@ export async function adoptSynced(raw: unknown, old?: unknown): Promise<void> {
   const local = await readSettings();
   if (same(synced, local)) return;
   if (old !== undefined && !same(normalizeSettings(old), local)) return;
-  await chrome.storage.local.set({ [SETTINGS_KEY]: synced });
+  await browser.storage.local.set({ [SETTINGS_KEY]: synced });
 }
 
 /** At install and browser start: take the synced settings if there are some, else offer ours to sync. */
 async function startSync(): Promise<void> {
   try {
-    const synced = (await chrome.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const synced = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
     if (synced !== undefined) await adoptSynced(synced);
-    else if ((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] !== undefined)
+    else if ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] !== undefined)
       await storeSettings(await readSettings());
   } catch {
     // storage.sync unavailable (disabled by policy): local settings only
@@ -88,26 +89,26 @@ async function startSync(): Promise<void> {
 }
 
 export function registerUserEvents(): void {
-  chrome.commands?.onCommand.addListener((command, tab) => {
+  browser.commands?.onCommand.addListener((command, tab) => {
     if (command === PAUSE_COMMAND) void togglePause(tab);
   });
-  chrome.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PAUSE_END_ALARM) void endPauses();
   });
-  chrome.storage.onChanged.addListener((changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (!change) return;
     if (area === 'sync') void adoptSynced(change.newValue, change.oldValue);
     if (area === 'local') void schedulePauseEnd(normalizeSettings(change.newValue));
   });
-  chrome.runtime.onStartup.addListener(() => {
+  browser.runtime.onStartup.addListener(() => {
     void startSync();
     void endPauses();
   });
-  chrome.runtime.onInstalled.addListener(({ reason }) => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void startSync();
     // Once, after install: never on an update or a browser update, and in the background so it
     // never takes the focus from what the user was doing.
-    if (reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL(WELCOME_PAGE), active: false });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE), active: false });
   });
 }

@@ -6,6 +6,39 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, vi } from 'vitest';
+
+/**
+ * webextension-polyfill (src/lib/browser-api.ts) in unit tests: `browser` is the current mock
+ * `chrome` below (the mock's methods already return promises, as MV3's do), except that a
+ * `runtime.onMessage` listener is wrapped as the polyfill wraps it in Chrome — a returned promise
+ * becomes the answer through sendResponse, and `true` is returned to keep the channel open — so
+ * tests drive `chrome.runtime.onMessage.listeners` exactly as the browser does.
+ */
+vi.mock('webextension-polyfill', () => {
+  type Listener = (msg: unknown, sender: unknown) => unknown;
+  type Raw = (msg: unknown, sender: unknown, respond: (r: unknown) => void) => boolean;
+  const now = () => (globalThis as unknown as { chrome: Record<string, Record<string, unknown>> }).chrome;
+  const rawEvent = () => now().runtime.onMessage as { addListener(l: Raw): void; removeListener(l: Raw): void };
+  const wrapped = new Map<Listener, Raw>();
+  const onMessage = {
+    addListener(listener: Listener) {
+      const raw: Raw = (msg, sender, respond) => {
+        const result = listener(msg, sender) as Promise<unknown> | undefined;
+        if (!result || typeof result.then !== 'function') return false;
+        result.then(respond, () => respond(undefined));
+        return true;
+      };
+      wrapped.set(listener, raw);
+      rawEvent().addListener(raw);
+    },
+    removeListener(listener: Listener) {
+      const raw = wrapped.get(listener);
+      if (raw) rawEvent().removeListener(raw);
+    },
+  };
+  const runtime = new Proxy({}, { get: (_t, key: string) => (key === 'onMessage' ? onMessage : now().runtime[key]) });
+  return { default: new Proxy({}, { get: (_t, key: string) => (key === 'runtime' ? runtime : now()[key]) }) };
+});
 import type { Audit } from '../../src/model';
 
 type Listener = (...args: never[]) => unknown;
