@@ -28,4 +28,16 @@ describe.each(browsers)('welcome page (%s)', (name) => {
     expect(tabs).toHaveLength(1);
     expect(tabs[0].active).toBe(false);
   });
+
+  it('both keyboard shortcuts are assigned (a suggested key the browser reserves stays empty)', async () => {
+    const commands = await ext.evalInExtension(async () =>
+      (await chrome.commands.getAll()).map((c) => ({ name: c.name, shortcut: c.shortcut })),
+    );
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        { name: '_execute_action', shortcut: 'Alt+Shift+H' },
+        { name: 'pause-site', shortcut: 'Alt+Shift+U' },
+      ]),
+    );
+  });
 });
