@@ -23,6 +23,39 @@ function whole(raw: string, min: number, max: number): number | null {
   return raw.trim() !== '' && Number.isFinite(n) && n >= min ? Math.min(max, Math.floor(n)) : null;
 }
 
+/** A labelled whole-number input; `onValue` only gets what `whole` accepts. */
+function NumberField(props: {
+  id: string;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  value: number;
+  onValue: (n: number) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        data-testid={props.id}
+        onChange={(e) => {
+          const n = whole(e.currentTarget.value, props.min, props.max);
+          if (n !== null) props.onValue(n);
+        }}
+        aria-describedby={`${props.id}-help`}
+      />
+      <p id={`${props.id}-help`} class="help">
+        {props.help}
+      </p>
+    </>
+  );
+}
+
 /**
  * How much history is kept — days, and audits per site — shown where the history is, so the user
  * sees why old audits disappear. A new limit is applied at once (the background otherwise prunes
@@ -41,40 +74,24 @@ export function RetentionField({ onPruned }: { onPruned?: () => void }) {
   };
   return (
     <div class="field retention">
-      <label for="retention-days">{t('history_retention_label')}</label>
-      <input
+      <NumberField
         id="retention-days"
-        type="number"
+        label={t('history_retention_label')}
+        help={t('history_retention_help')}
         min={0}
         max={MAX_RETENTION_DAYS}
         value={settings.retentionDays}
-        data-testid="retention-days"
-        onChange={(e) => {
-          const days = whole(e.currentTarget.value, 0, MAX_RETENTION_DAYS);
-          if (days !== null) void apply({ retentionDays: days });
-        }}
-        aria-describedby="retention-help"
+        onValue={(days) => void apply({ retentionDays: days })}
       />
-      <p id="retention-help" class="help">
-        {t('history_retention_help')}
-      </p>
-      <label for="per-site-cap">{t('history_cap_label')}</label>
-      <input
+      <NumberField
         id="per-site-cap"
-        type="number"
+        label={t('history_cap_label')}
+        help={t('history_cap_help')}
         min={1}
         max={MAX_PER_SITE_CAP}
         value={settings.perSiteCap}
-        data-testid="per-site-cap"
-        onChange={(e) => {
-          const cap = whole(e.currentTarget.value, 1, MAX_PER_SITE_CAP);
-          if (cap !== null) void apply({ perSiteCap: cap });
-        }}
-        aria-describedby="cap-help"
+        onValue={(cap) => void apply({ perSiteCap: cap })}
       />
-      <p id="cap-help" class="help">
-        {t('history_cap_help')}
-      </p>
       {pruned !== null && (
         <p class="help" role="status" data-testid="pruned">
           {t('history_pruned', [pruned])}

@@ -306,18 +306,24 @@ export const FIREFOX_PREFS = {
   'browser.shell.checkDefaultBrowser': false,
 };
 
-async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
-  const browser: PpBrowser = await puppeteer.launch({
+/** Firefox ESR over WebDriver BiDi with a fresh profile (the extension is installed after). */
+export function launchFirefoxBrowser(profile: string): Promise<PpBrowser> {
+  return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
     // WebDriver BiDi refuses to navigate to moz-extension:// URLs (not "webdriver-safe") unless
-    // the remote agent has system access; tests need to open the popup by its URL.
+    // the remote agent has system access; tests need to open the popup by its URL (and
+    // storage.e2e.ts reaches the browser's privileged scope with it).
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: FIREFOX_PREFS,
   });
+}
+
+async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
+  const browser = await launchFirefoxBrowser(profile);
   try {
     await browser.installExtension(extDir);
     const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;

@@ -9,11 +9,10 @@ import {
   browsers,
   CHROMIUM_PATH,
   type Ext,
-  FIREFOX_PATH,
-  FIREFOX_PREFS,
   FIREFOX_UUID,
   GECKO_ID,
   gotoExtensionPage,
+  launchFirefoxBrowser,
   launch,
   waitFor,
 } from './harness';
@@ -325,15 +324,7 @@ describe.runIf(browsers.includes('firefox'))('storage across event-page stops (f
   beforeAll(async () => {
     server = await serveFixtures();
     profile = mkdtempSync(join(tmpdir(), 'howsocial-ff-stop-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      userDataDir: profile,
-      args: ['-remote-allow-system-access'],
-      extraPrefsFirefox: FIREFOX_PREFS,
-    });
+    browser = await launchFirefoxBrowser(profile);
     await browser.installExtension(join(inject('distDir'), 'firefox'));
     helper = await browser.newPage();
     await gotoExtensionPage(helper, `moz-extension://${FIREFOX_UUID}/popup/options.html`);
