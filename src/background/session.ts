@@ -1,24 +1,27 @@
-import { browser } from '../lib/browser-api';
 import type { Audit } from '../model';
 
 /**
- * Per-tab state lives in browser.storage.session, never in module variables: an MV3 worker (and a
+ * Per-tab state lives in chrome.storage.session, never in module variables: an MV3 worker (and a
  * Firefox event page) is stopped whenever it is idle, and session storage survives that.
  *
  * `audit:tab:<tabId>` is a contract: the popup and the CLI (`npm run audit`) read the latest
  * audit of a tab from it.
+ *
+ * `chrome.storage.session` (promise-based in MV3, and `chrome` is Firefox's alias of `browser`),
+ * not the polyfill: this module's constants are read in Node too (the e2e tests' RATE_LIMIT),
+ * where webextension-polyfill throws on import.
  */
 export const auditKey = (tabId: number) => `audit:tab:${tabId}`;
 const rateKey = (tabId: number) => `rate:tab:${tabId}`;
 
 export async function sessionAudit(tabId: number): Promise<Audit | null> {
   const key = auditKey(tabId);
-  const got = await browser.storage.session.get(key);
+  const got = await chrome.storage.session.get(key);
   return (got[key] as Audit | undefined) ?? null;
 }
 
 export async function setSessionAudit(tabId: number, audit: Audit): Promise<void> {
-  await browser.storage.session.set({ [auditKey(tabId)]: audit });
+  await chrome.storage.session.set({ [auditKey(tabId)]: audit });
 }
 
 /**
@@ -41,17 +44,17 @@ export interface PendingAudit {
 export async function setSessionAuditPending(tabId: number, audit: Audit, into?: number): Promise<string> {
   const key = pendingKey(audit);
   const entry: PendingAudit = into === undefined ? { audit, tabId } : { audit, tabId, into };
-  await browser.storage.session.set({ [auditKey(tabId)]: audit, [key]: entry });
+  await chrome.storage.session.set({ [auditKey(tabId)]: audit, [key]: entry });
   return key;
 }
 
 export async function clearPending(key: string): Promise<void> {
-  await browser.storage.session.remove(key);
+  await chrome.storage.session.remove(key);
 }
 
 /** Every write-ahead entry; an entry of an older version is the bare audit. */
 export async function pendingAudits(): Promise<[string, PendingAudit][]> {
-  const all = await browser.storage.session.get(null);
+  const all = await chrome.storage.session.get(null);
   const out: [string, PendingAudit][] = [];
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(PENDING_PREFIX) || !value || typeof value !== 'object') continue;
@@ -75,26 +78,26 @@ const rowKey = (tabId: number) => `row:tab:${tabId}`;
 
 export async function tabRow(tabId: number): Promise<TabRow | null> {
   const key = rowKey(tabId);
-  return ((await browser.storage.session.get(key))[key] as TabRow | undefined) ?? null;
+  return ((await chrome.storage.session.get(key))[key] as TabRow | undefined) ?? null;
 }
 
 export async function setTabRow(tabId: number, row: TabRow): Promise<void> {
-  await browser.storage.session.set({ [rowKey(tabId)]: row });
+  await chrome.storage.session.set({ [rowKey(tabId)]: row });
 }
 
 /** The tab shows another page: its audit and rate count go; its history row stays (same visit). */
 export async function clearTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([auditKey(tabId), rateKey(tabId)]);
+  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId)]);
 }
 
 /** The tab closed: nothing of it stays. */
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([auditKey(tabId), rateKey(tabId), rowKey(tabId)]);
+  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId), rowKey(tabId)]);
 }
 
 /** Every tab with a stored audit (for re-rendering badges when settings change). */
 export async function allSessionAudits(): Promise<[number, Audit][]> {
-  const all = await browser.storage.session.get(null);
+  const all = await chrome.storage.session.get(null);
   const out: [number, Audit][] = [];
   for (const [key, value] of Object.entries(all)) {
     const m = /^audit:tab:(\d+)$/.exec(key);
@@ -122,10 +125,10 @@ interface RateState {
 export async function allowAudit(tabId: number, now: number): Promise<boolean> {
   const check = async () => {
     const key = rateKey(tabId);
-    const got = (await browser.storage.session.get(key))[key] as RateState | undefined;
+    const got = (await chrome.storage.session.get(key))[key] as RateState | undefined;
     const state = got && now - got.start < RATE_LIMIT.windowMs ? got : { start: now, count: 0 };
     if (state.count >= RATE_LIMIT.audits) return false;
-    await browser.storage.session.set({ [key]: { start: state.start, count: state.count + 1 } });
+    await chrome.storage.session.set({ [key]: { start: state.start, count: state.count + 1 } });
     return true;
   };
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
