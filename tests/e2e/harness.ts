@@ -322,6 +322,24 @@ export function launchFirefoxBrowser(profile: string): Promise<PpBrowser> {
   });
 }
 
+/**
+ * Evaluate `expression` in Firefox's privileged (chrome) scope — what about:debugging and
+ * about:addons do, e.g. terminate the event page or allow the add-on in private windows.
+ * WebDriver BiDi reaches that scope with -remote-allow-system-access ("moz:scope": "chrome").
+ */
+export async function firefoxPrivileged(browser: PpBrowser, expression: string): Promise<unknown> {
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } })
+    .connection;
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string }[];
+  };
+  const res = (
+    await bidi.send('script.evaluate', { expression, target: { context: tree.contexts[0].context }, awaitPromise: true })
+  ).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  if (res.type !== 'success') throw new Error(res.exceptionDetails?.text ?? 'privileged evaluation failed');
+  return res.result?.value;
+}
+
 async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
   const browser = await launchFirefoxBrowser(profile);
   try {

@@ -11,6 +11,7 @@ import {
   type Ext,
   FIREFOX_UUID,
   GECKO_ID,
+  firefoxPrivileged,
   gotoExtensionPage,
   launchFirefoxBrowser,
   launch,
@@ -296,19 +297,7 @@ describe.runIf(browsers.includes('firefox'))('storage across event-page stops (f
   let server: FixtureServer;
   let profile: string;
   let helper: Page;
-  const bidi = () =>
-    (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
-
-  async function privileged(expression: string): Promise<unknown> {
-    const tree = (await bidi().send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
-      contexts: { context: string }[];
-    };
-    const res = (
-      await bidi().send('script.evaluate', { expression, target: { context: tree.contexts[0].context }, awaitPromise: true })
-    ).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
-    if (res.type !== 'success') throw new Error(res.exceptionDetails?.text ?? 'privileged evaluation failed');
-    return res.result?.value;
-  }
+  const privileged = (expression: string) => firefoxPrivileged(browser, expression);
   const backgroundState = () =>
     privileged(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`) as Promise<string>;
 
