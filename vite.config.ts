@@ -8,7 +8,10 @@ import baseManifest from './manifest.json' with { type: 'json' };
 /**
  * One manifest.json (Chrome's shape) and a Firefox branch derived from it: Firefox MV3 has no
  * service workers, it runs the same module as a background script (event page), and it needs a
- * gecko id for storage and for `browser.installExtension` in tests.
+ * gecko id for storage and for `browser.installExtension` in tests. AMO requires new add-ons to
+ * declare what they collect (`data_collection_permissions`, since November 2025): nothing, which
+ * Firefox understands from 140 on desktop and 142 on Android. `minimum_chrome_version` is
+ * Chrome's alone (addons-linter would warn about it).
  */
 export const GECKO_ID = 'howsocial@howsocial.dev';
 
@@ -32,11 +35,14 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   // contentScripts() below builds it instead and puts it back into the written manifest.
   const { content_scripts: _content, ...base } = baseManifest as Manifest;
   if (browser === 'chrome') return base as ManifestV3Export;
-  const { background, ...rest } = base;
+  const { background, minimum_chrome_version: _chromeOnly, ...rest } = base;
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: 'module' },
-    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    },
   } as unknown as ManifestV3Export;
 }
 
@@ -81,8 +87,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       target: 'es2022',
       minify: true,
-      // Pages the manifest doesn't name (crxjs finds popup and options itself): the rule explanations.
-      rollupOptions: { input: { learn: 'popup/learn.html', report: 'popup/report.html' } },
+      // Pages the manifest doesn't name (crxjs finds popup and options itself): the rule explanations,
+      // the owner report, the welcome page.
+      rollupOptions: { input: { learn: 'popup/learn.html', report: 'popup/report.html', welcome: 'popup/welcome.html' } },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

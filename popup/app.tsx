@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { siteOf } from '../src/contract/site';
 import type { Audit } from '../src/contract';
+import { isPaused } from '../src/settings';
 import { type TabDef, Tabs } from './components/Tabs';
 import { type StoredError, type TabInfo, useLastError, useSettings, useTabAudit } from './lib/browser';
 import { PageView } from './views/PageView';
@@ -46,7 +47,7 @@ export function App({ tab, initialAudit }: { tab: TabInfo; initialAudit?: Audit 
   const pageUrl = audit?.url ?? tab.url;
   const site = pageUrl && /^https?:/.test(pageUrl) ? siteOf(pageUrl) : undefined;
   const [settings] = useSettings();
-  const paused = site !== undefined && settings.pausedSites.includes(site);
+  const paused = site !== undefined && isPaused(settings, site, Date.now());
   const tabs: TabDef<View>[] = [
     { id: 'page', label: t('popup_tab_page') },
     { id: 'why', label: t('popup_tab_why') },

@@ -4,8 +4,9 @@ import { RULES } from '../src/rules';
 import { SOURCES } from '../src/rules/_sources';
 import { ruleKey } from './lib/labels';
 import './style.css';
+import { browser } from '../src/lib/browser-api';
 
-document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+document.documentElement.lang = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 
 /** The explanation page of one rule (`learn.html?rule=<id>`), or the index of all rules. */
 function Learn({ rule }: { rule: string | null }) {

@@ -8,8 +8,9 @@ import { RetentionField } from './components/RetentionField';
 import { deleteEverything } from './lib/history';
 import { SettingsView } from './views/SettingsView';
 import './style.css';
+import { browser } from '../src/lib/browser-api';
 
-document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+document.documentElement.lang = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 document.title = t('options_page_title');
 
 function Options() {

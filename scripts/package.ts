@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run package`: build both browsers, then zip each unpacked build for the stores:
-// artifacts/howsocial-chrome-<version>.zip and artifacts/howsocial-firefox-<version>.zip.
-import { spawnSync } from 'node:child_process';
+// artifacts/howsocial-chrome-<version>.zip and artifacts/howsocial-firefox-<version>.zip, and the
+// source code AMO asks for when the code is bundled or minified:
+// artifacts/howsocial-<version>-source.zip (every tracked file, with BUILD.md = docs/store/amo-build.md
+// and SOURCE-INFO.txt: commit, Node and npm versions) and the instructions beside it.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ROOT } from './lib/messages.ts';
 import { entriesOf, unzipBuffer, zipBuffer } from './lib/zip.ts';
@@ -49,3 +52,49 @@ for (const browser of ['chrome', 'firefox']) {
   await writeFile(file, zip);
   console.log(`${shown(file)}: ${entries.length} files, ${(zip.length / 1024).toFixed(1)} KiB`);
 }
+
+/**
+ * The files of the source: what git tracks (so no node_modules, build output or local files
+ * slip in), read from the work tree. Outside a git checkout there is no safe list: say so.
+ */
+function trackedFiles() {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  } catch {
+    console.error('the source zip needs a git checkout (git ls-files lists what belongs to the source)');
+    process.exit(1);
+  }
+}
+
+const instructions = await readFile(join(ROOT, 'docs', 'store', 'amo-build.md'));
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim()) {
+    commit += ' (with uncommitted changes)';
+    console.warn('warning: uncommitted changes: the source zip holds the work tree, not the commit it names');
+  }
+} catch {}
+const npmVersion = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], {
+  encoding: 'utf8',
+}).stdout?.trim();
+const info = Buffer.from(
+  `HowSocial ${version} source\ncommit: ${commit}\nbuilt and packaged with Node.js ${process.version}, npm ${npmVersion || 'unknown'}\nsee BUILD.md\n`,
+);
+const source = [
+  ...(await Promise.all(
+    trackedFiles()
+      .filter((name) => existsSync(join(ROOT, name)))
+      .map(async (name) => ({ name, data: await readFile(join(ROOT, name)) })),
+  )),
+  { name: 'BUILD.md', data: instructions },
+  { name: 'SOURCE-INFO.txt', data: info },
+];
+const sourceZip = zipBuffer(source, { date });
+if (unzipBuffer(sourceZip).length !== source.length) throw new Error('source zip self-check failed');
+const sourceFile = join(outDir, `howsocial-${version}-source.zip`);
+await writeFile(sourceFile, sourceZip);
+console.log(`${shown(sourceFile)}: ${source.length} files, ${(sourceZip.length / 1024).toFixed(1)} KiB (AMO source upload)`);
+const instructionsFile = join(outDir, `howsocial-${version}-build-instructions.md`);
+await writeFile(instructionsFile, instructions);
+console.log(`${shown(instructionsFile)}: build instructions for the AMO review`);

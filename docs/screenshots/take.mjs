@@ -1,5 +1,6 @@
-// Screenshots of every popup view (light and dark), the options page and an explanation page, for
-// the README: `HOWSOCIAL_DIST=/tmp/x npm run build && node --import tsx docs/screenshots/take.mjs /tmp/x/chrome`.
+// Screenshots of every popup view (light and dark; settings also paused), the options, explanation
+// and welcome pages, for the README:
+// `HOWSOCIAL_DIST=/tmp/x npm run build && node --import tsx docs/screenshots/take.mjs /tmp/x/chrome`.
 // Runs the built extension in headless Chromium on a bundled demo page at its realistic address
 // (scripts/lib/demo.ts: the real pipeline audits it, and the popup shows a site, not 127.0.0.1),
 // seeds a history through the popup's own backup import, and writes PNGs next to this file.
@@ -118,6 +119,12 @@ try {
     await shot('export');
     await popup.click('#tab-settings');
     await shot('settings');
+    // paused for an hour: how long, and the way back
+    await popup.click('[data-testid=pause-hour]');
+    await popup.waitForSelector('[data-testid=resume-site]');
+    await shot('paused');
+    await popup.click('[data-testid=resume-site]');
+    await popup.waitForSelector('[data-testid=pause-hour]');
   }
   const wide = await context.newPage();
   await wide.setViewportSize({ width: 900, height: 700 });
@@ -129,7 +136,14 @@ try {
     await wide.goto(`chrome-extension://${extensionId}/popup/learn.html?rule=comments-closed`);
     await wide.waitForSelector('h1');
     await wide.screenshot({ path: join(here, `learn-${scheme}${suffix}.png`), fullPage: true });
-    shots.push(join(here, `options-${scheme}${suffix}.png`), join(here, `learn-${scheme}${suffix}.png`));
+    await wide.goto(`chrome-extension://${extensionId}/popup/welcome.html`);
+    await wide.waitForSelector('[data-testid=shortcuts] li');
+    await wide.screenshot({ path: join(here, `welcome-${scheme}${suffix}.png`), fullPage: true });
+    shots.push(
+      join(here, `options-${scheme}${suffix}.png`),
+      join(here, `learn-${scheme}${suffix}.png`),
+      join(here, `welcome-${scheme}${suffix}.png`),
+    );
   }
   console.log(shots.map((s) => s.replace(`${resolve(here, '..', '..')}/`, '')).join('\n'));
 } finally {

@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { exportBackup, type ImportReport, importBackup } from '../../src/export/backup';
+import { writeSettings } from '../../src/settings';
 import type { HowSocialDb } from '../../src/storage/db';
+import { useSettings } from '../lib/browser';
 
-/** JSON backup of the whole history, and import that merges and says what it skipped. */
+/**
+ * JSON backup of the whole history and the settings, and import that merges the history, takes
+ * the backup's settings and says what it skipped.
+ */
 export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: () => void }) {
+  const [settings] = useSettings();
   const [link, setLink] = useState<{ url: string; audits: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -15,7 +21,7 @@ export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: 
     setBusy(true);
     setError('');
     try {
-      const { blob, audits } = await exportBackup(db);
+      const { blob, audits } = await exportBackup(db, { settings });
       setLink({ url: URL.createObjectURL(blob), audits });
     } catch {
       setError(t('export_failed'));
@@ -29,7 +35,9 @@ export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: 
     setReport(null);
     setError('');
     try {
-      setReport(await importBackup(db, await file.text()));
+      const imported = await importBackup(db, await file.text());
+      if (imported.settings) await writeSettings(imported.settings);
+      setReport(imported);
       onImported?.();
     } catch (err) {
       const code = err instanceof Error ? err.message : '';
@@ -82,6 +90,7 @@ export function BackupPanel({ db, onImported }: { db: HowSocialDb; onImported?: 
             {t('export_import_imported', [report.imported])} {t('export_import_duplicates', [report.duplicates])}{' '}
             {t('export_import_skipped', [report.skipped.length])}
           </p>
+          {report.settings && <p data-testid="import-settings">{t('export_import_settings')}</p>}
           {report.skipped.length > 0 && (
             <ul class="skipped">
               {report.skipped.slice(0, 20).map((s) => (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { auditKey } from '../../src/background/session';
-import type { Audit } from '../../src/contract';
+import type { Audit, MessageOf, MessageType, Response } from '../../src/contract';
 import {
   DEFAULT_SETTINGS,
   normalizeSettings,
@@ -9,6 +9,7 @@ import {
   type Settings,
   writeSettings,
 } from '../../src/settings';
+import { browser, type Storage } from '../../src/lib/browser-api';
 
 /**
  * Where the background records a failed database write (src/background/audits.ts LAST_ERROR_KEY).
@@ -30,10 +31,10 @@ export async function currentTab(search = location.search): Promise<TabInfo> {
   const id = param !== null && /^\d+$/.test(param) ? Number(param) : null;
   try {
     if (id !== null) {
-      const tab = await chrome.tabs.get(id);
+      const tab = await browser.tabs.get(id);
       return { id, url: tab.url };
     }
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return { id: tab?.id ?? null, url: tab?.url };
   } catch {
     return { id };
@@ -50,17 +51,17 @@ export function useTabAudit(tabId: number | null): Audit | null | undefined {
     }
     const key = auditKey(tabId);
     let live = true;
-    chrome.storage.session
+    browser.storage.session
       .get(key)
       .then((got) => live && setAudit((got[key] as Audit | undefined) ?? null))
       .catch(() => live && setAudit(null));
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
       if (area === 'session' && key in changes) setAudit((changes[key].newValue as Audit | undefined) ?? null);
     };
-    chrome.storage.onChanged.addListener(onChanged);
+    browser.storage.onChanged.addListener(onChanged);
     return () => {
       live = false;
-      chrome.storage.onChanged.removeListener(onChanged);
+      browser.storage.onChanged.removeListener(onChanged);
     };
   }, [tabId]);
   return audit;
@@ -71,11 +72,11 @@ export function useSettings(): [Settings, (patch: Partial<Settings>) => Promise<
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   useEffect(() => {
     readSettings().then(setSettings, () => undefined);
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
       if (area === 'local' && SETTINGS_KEY in changes) setSettings(normalizeSettings(changes[SETTINGS_KEY].newValue));
     };
-    chrome.storage.onChanged.addListener(onChanged);
-    return () => chrome.storage.onChanged.removeListener(onChanged);
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   const update = async (patch: Partial<Settings>) => {
     setSettings(await writeSettings(patch));
@@ -101,19 +102,28 @@ export function useLastError(): [StoredError | null, () => void] {
           : null,
       );
     };
-    chrome.storage.local.get(LAST_ERROR_KEY_POPUP).then(
+    browser.storage.local.get(LAST_ERROR_KEY_POPUP).then(
       (got) => read(got[LAST_ERROR_KEY_POPUP]),
       () => undefined,
     );
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
       if (area === 'local' && LAST_ERROR_KEY_POPUP in changes) read(changes[LAST_ERROR_KEY_POPUP].newValue);
     };
-    chrome.storage.onChanged.addListener(onChanged);
-    return () => chrome.storage.onChanged.removeListener(onChanged);
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   const dismiss = () => {
     setError(null);
-    chrome.storage.local.remove(LAST_ERROR_KEY_POPUP).catch(() => undefined);
+    browser.storage.local.remove(LAST_ERROR_KEY_POPUP).catch(() => undefined);
   };
   return [error, dismiss];
+}
+
+/** Ask the background (popup and options page); no answer (worker restarting, message refused) is undefined. */
+export async function askBackground<T extends MessageType>(msg: MessageOf<T>): Promise<Response<T>> {
+  try {
+    return (await browser.runtime.sendMessage(msg)) as Response<T>;
+  } catch {
+    return undefined;
+  }
 }

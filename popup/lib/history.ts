@@ -1,5 +1,7 @@
 import type { Band, Platform } from '../../src/contract';
+import { deleteAudits } from '../../src/storage/audits';
 import type { AuditRow, HowSocialDb } from '../../src/storage/db';
+import { browser } from '../../src/lib/browser-api';
 
 export interface SiteSummary {
   site: string;
@@ -54,15 +56,28 @@ export function filterAndSort(sites: readonly SiteSummary[], query: string, sort
 export async function deleteSite(db: HowSocialDb, site: string): Promise<number> {
   return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
     const ids = (await db.audits.where('site').equals(site).primaryKeys()) as number[];
-    await db.auditFindings.bulkDelete(ids);
-    await db.fingerprints.where('site').equals(site).delete();
-    await db.audits.bulkDelete(ids);
+    await deleteAudits(db, ids);
     return ids.length;
   });
 }
 
+/**
+ * "Delete everything": every trace the extension keeps, in every place it keeps one — the
+ * write-ahead entries and tab copies in storage.session first (a worker starting meanwhile would
+ * store a `pending:` entry again), then every table, then the settings (paused sites name sites
+ * the user visited) in storage.local and storage.sync, and the session once more for an audit
+ * that was on its way meanwhile. The badges of open tabs stay: they are the page on screen.
+ */
 export async function deleteEverything(db: HowSocialDb): Promise<void> {
-  await db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
-    await Promise.all([db.audits.clear(), db.auditFindings.clear(), db.fingerprints.clear()]);
+  await browser.storage.session.clear();
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
   });
+  await browser.storage.local.clear();
+  try {
+    await browser.storage.sync.clear();
+  } catch {
+    // sync unavailable: nothing was synced
+  }
+  await browser.storage.session.clear();
 }

@@ -5,11 +5,12 @@ import type { Audit, Evidence, Finding } from '../../src/contract';
 import { byImpact } from '../../src/score';
 import { Gauge } from '../components/Gauge';
 import { kindLabel, platformName, ruleKey, verdictLabel } from '../lib/labels';
+import { askBackground } from '../lib/browser';
 
 /** Ask the content script to scroll to and outline the element (the popup itself never touches the page). */
 function highlight(tabId: number | null, selector: string) {
   if (tabId === null || !selector) return;
-  void sendMessage({ type: 'highlight', tabId, selector });
+  void askBackground({ type: 'highlight', tabId, selector });
 }
 
 /**
@@ -148,7 +149,7 @@ function AuditButton({ tabId, paused }: { tabId: number | null; paused: boolean 
     if (tabId === null) return setState('no-access');
     setState('running');
     // The result arrives as `audit:tab:<id>` in storage.session, which useTabAudit follows.
-    const res = await sendMessage({ type: 'audit-tab', tabId });
+    const res = await askBackground({ type: 'audit-tab', tabId });
     if (!res) setState('failed');
     else if (res.error) setState(res.error);
     else setState('idle');

@@ -1,7 +1,9 @@
 import { t, uiLanguage } from '../../src/i18n';
 import type { Platform } from '../../src/contract';
-import { PLATFORM_NAMES } from '../lib/labels';
+import { isPaused, type PauseLength, pausePatch, type Settings } from '../../src/settings';
 import { useSettings } from '../lib/browser';
+import { PLATFORM_NAMES } from '../lib/labels';
+import { browser } from '../../src/lib/browser-api';
 
 const PLATFORMS = Object.keys(PLATFORM_NAMES) as Platform[];
 
@@ -11,7 +13,7 @@ const PLATFORMS = Object.keys(PLATFORM_NAMES) as Platform[];
  */
 export function SettingsView({ site, full = false }: { site?: string; full?: boolean }) {
   const [s, update] = useSettings();
-  const paused = site ? s.pausedSites.includes(site) : false;
+  const paused = site ? isPaused(s, site, Date.now()) : false;
   // An empty list means "all platforms" (src/settings.ts): every box ticked.
   const enabled = (p: Platform) => s.platforms.length === 0 || s.platforms.includes(p);
   const toggle = (p: Platform, on: boolean) => {
@@ -34,24 +36,7 @@ export function SettingsView({ site, full = false }: { site?: string; full?: boo
         <label for="opt-passive">{t('options_passive')}</label>
         <p class="help">{t('options_passive_help')}</p>
       </div>
-      {site && (
-        <div class="field check">
-          <input
-            id="opt-pause"
-            type="checkbox"
-            checked={paused}
-            data-testid="pause-site"
-            onChange={(e) =>
-              void update({
-                pausedSites: e.currentTarget.checked
-                  ? [...new Set([...s.pausedSites, site])]
-                  : s.pausedSites.filter((x) => x !== site),
-              })
-            }
-          />
-          <label for="opt-pause">{t('options_pause_site', [site])}</label>
-        </div>
-      )}
+      {site && <PauseField site={site} settings={s} paused={paused} update={update} />}
       <fieldset>
         <legend>{t('options_badge')}</legend>
         <label class="radio">
@@ -105,10 +90,13 @@ export function SettingsView({ site, full = false }: { site?: string; full?: boo
           <ul class="paused">
             {s.pausedSites.map((p) => (
               <li key={p}>
-                <span>{p}</span>
+                <span>
+                  {p}
+                  {s.pausedUntil[p] !== undefined && <span class="until"> {t('options_until', [timeOf(s.pausedUntil[p])])}</span>}
+                </span>
                 <button
                   type="button"
-                  onClick={() => void update({ pausedSites: s.pausedSites.filter((x) => x !== p) })}
+                  onClick={() => void update(pausePatch(s, p, null, Date.now()))}
                   aria-label={t('options_resume_site', [p])}
                 >
                   {t('options_resume')}
@@ -120,10 +108,58 @@ export function SettingsView({ site, full = false }: { site?: string; full?: boo
       )}
       <p class="help">{t('options_language', [language])}</p>
       {!full && (
-        <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('options_open_all')}
         </button>
       )}
     </section>
+  );
+}
+
+/** A pause's end as the user reads it: the time today, else date and time. */
+function timeOf(ms: number): string {
+  const end = new Date(ms);
+  const sameDay = end.toDateString() === new Date().toDateString();
+  return end.toLocaleString(
+    uiLanguage(),
+    sameDay ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+  );
+}
+
+const PAUSES: PauseLength[] = ['hour', 'day', 'always'];
+
+/** Pause this site for an hour, a day or until resumed; or say how long it is paused and resume it. */
+function PauseField(props: {
+  site: string;
+  settings: Settings;
+  paused: boolean;
+  update: (patch: Partial<Settings>) => Promise<void>;
+}) {
+  const { site, settings, paused, update } = props;
+  const pause = (length: PauseLength | null) => void update(pausePatch(settings, site, length, Date.now()));
+  if (paused) {
+    const until = settings.pausedUntil[site];
+    return (
+      <fieldset class="pause">
+        <legend data-testid="pause-state">
+          {until === undefined ? t('options_paused_always', [site]) : t('options_paused_until', [site, timeOf(until)])}
+        </legend>
+        <button type="button" data-testid="resume-site" onClick={() => pause(null)}>
+          {t('options_resume')}
+        </button>
+      </fieldset>
+    );
+  }
+  return (
+    <fieldset class="pause">
+      <legend>{t('options_pause_label', [site])}</legend>
+      <div class="actions">
+        {PAUSES.map((length) => (
+          <button type="button" key={length} data-testid={`pause-${length}`} onClick={() => pause(length)}>
+            {t(`options_pause_${length}`)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -2,9 +2,19 @@ import type { Audit, PageModel } from '../contract';
 import { readSettings } from '../settings';
 import { saveAudit } from '../storage/audits';
 import { recordOwnerPosts } from '../storage/owner';
+import { canonicalUrl } from '../storage/canonical';
 import { type HowSocialDb, openDb } from '../storage/db';
 import { applyBadge, badgeFor, translate } from './badge';
-import { clearPending, pendingAudits, setSessionAudit, setSessionAuditPending } from './session';
+import {
+  clearPending,
+  type PendingAudit,
+  pendingAudits,
+  setSessionAudit,
+  setSessionAuditPending,
+  setTabRow,
+  tabRow,
+} from './session';
+import { browser } from '../lib/browser-api';
 
 /**
  * A cached handle, not state: if the worker is stopped it is simply reopened. Every fact the
@@ -25,34 +35,79 @@ export async function recordError(err: unknown, now: number): Promise<void> {
   const code = String(e?.inner?.name ?? e?.name ?? 'Error');
   const message = String(e?.message ?? err).slice(0, 300);
   try {
-    await chrome.storage.local.set({ [LAST_ERROR_KEY]: { code, message, time: now } });
+    await browser.storage.local.set({ [LAST_ERROR_KEY]: { code, message, time: now } });
   } catch {
     // storage.local full as well: nothing more we can do without losing the badge.
   }
 }
 
 /**
- * One finished audit of a tab: badge first (what the user sees must not wait on, or fail with,
- * the database), then the session copy (the popup/CLI contract), then IndexedDB.
+ * Audits of one tab on one site within this window are one visit: they replace one history row
+ * (the reading of a blog, an SPA's pushState while scrolling) instead of adding a row per page.
  */
-export async function acceptAudit(tabId: number, audit: Audit, model?: PageModel): Promise<boolean> {
+export const TAB_MERGE_MS = 10 * 60 * 1000;
+
+/**
+ * Whether audits of this tab may go into the history: never from a private (incognito) window,
+ * never with retention 0. A tab that can't be looked up (closed meanwhile) counts as private:
+ * what can't be shown to be ordinary browsing is not kept. `tab.incognito` needs no `tabs`
+ * permission.
+ */
+async function keepsHistory(tabId: number, retentionDays: number): Promise<boolean> {
+  if (retentionDays <= 0) return false;
+  try {
+    return !(await browser.tabs.get(tabId)).incognito;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One finished audit of a tab: badge first (what the user sees must not wait on, or fail with,
+ * the database), then the session copy (the popup/CLI contract), then IndexedDB. The one place an
+ * audit is stored, so the privacy rules live here: the URL without query and fragment
+ * (canonicalUrl), nothing from private windows or with retention 0 (badge and popup still work,
+ * from storage.session, which is memory only), one row per tab visit to a site, the per-site cap.
+ * With the page's model, a social page's posts are kept for the owner audit's "pages" source.
+ */
+export async function acceptAudit(tabId: number, raw: Audit, model?: PageModel): Promise<boolean> {
+  const audit: Audit = { ...raw, url: canonicalUrl(raw.url) };
   const settings = await readSettings();
   await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
   // Non-article pages are answered (badge empty) but not history: the popup lists audited sites.
-  if (audit.kind === 'other') {
+  if (audit.kind === 'other' || !(await keepsHistory(tabId, settings.retentionDays))) {
     await setSessionAudit(tabId, audit);
     return true;
   }
-  const pending = await setSessionAuditPending(tabId, audit);
-  // The owner audit's "pages" source: the posts this page showed (issue 12), once the worker has the model.
-  if (model) await recordOwnerPosts(db(), model, audit).catch((err) => recordError(err, Date.now()));
-  return storePending(pending, audit);
+  // One tab's audits one at a time: two at once would both see no row to merge into.
+  return withTabLock(tabId, async () => {
+    const row = await tabRow(tabId);
+    const into =
+      row && row.site === audit.site && audit.time >= row.since && audit.time - row.since < TAB_MERGE_MS
+        ? row.auditId
+        : undefined;
+    const pending = await setSessionAuditPending(tabId, audit, into);
+    // The owner audit's "pages" source: the posts this page showed (issue 12).
+    if (model) await recordOwnerPosts(db(), model, audit).catch((err) => recordError(err, Date.now()));
+    return storePending(pending, { audit, tabId, into }, settings.perSiteCap);
+  });
+}
+
+function withTabLock<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request(`store:tab:${tabId}`, work) as Promise<T>) : work();
 }
 
 /** Store one write-ahead audit in IndexedDB and drop its entry; a failure is recorded, not lost. */
-async function storePending(key: string, audit: Audit): Promise<boolean> {
+async function storePending(key: string, entry: PendingAudit, cap: number): Promise<boolean> {
+  const { audit, tabId, into } = entry;
   try {
-    await saveAudit(db(), audit);
+    const auditId = await saveAudit(db(), audit, { into, cap });
+    if (tabId >= 0) {
+      const row = await tabRow(tabId);
+      const since = into !== undefined && row?.auditId === into ? row.since : audit.time;
+      await setTabRow(tabId, { auditId, site: audit.site, since });
+    }
   } catch (err) {
     // The entry stays: the next start of the worker tries again (quota freed, disk back).
     await recordError(err, Date.now());
@@ -64,7 +119,8 @@ async function storePending(key: string, audit: Audit): Promise<boolean> {
 
 /** Audits whose database write a stopped worker never finished: store them now. */
 export async function flushPending(): Promise<number> {
+  const { perSiteCap } = await readSettings();
   let stored = 0;
-  for (const [key, audit] of await pendingAudits()) if (await storePending(key, audit)) stored++;
+  for (const [key, entry] of await pendingAudits()) if (await storePending(key, entry, perSiteCap)) stored++;
   return stored;
 }

@@ -1,6 +1,7 @@
 import type { Audit, Band } from '../contract';
 import { messageKey } from '../contract/vocabulary';
 import { getMessage } from '../i18n';
+import { browser } from '../lib/browser-api';
 import { byImpact } from '../score';
 
 /**
@@ -52,7 +53,7 @@ export function badgeFor(audit: Audit | null, style: 'number' | 'dot', t: Transl
 
 /** Apply a badge to one tab. Firefox and older Chromes differ in what they have: check first. */
 export async function applyBadge(tabId: number, state: BadgeState): Promise<void> {
-  const action = chrome.action;
+  const action = browser.action;
   try {
     await Promise.all([
       action.setBadgeText({ tabId, text: state.text }),

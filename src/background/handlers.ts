@@ -6,7 +6,7 @@ import { siteOf } from '../contract/site';
 import { parsePageModel } from '../contract/validate';
 import { auditOf } from '../judge/audit';
 import { fingerprintsOf } from '../judge/fingerprint';
-import { readSettings, type Settings } from '../settings';
+import { isPaused, readSettings, type Settings } from '../settings';
 import { historyMatches } from '../storage/audits';
 import { acceptAudit, db } from './audits';
 import { allowAudit, sessionModel, setSessionModel } from './session';
@@ -46,7 +46,7 @@ export async function judgePage(model: PageModel, site: string, now = Date.now()
 }
 
 function excluded(settings: Settings, site: string, model: PageModel): boolean {
-  if (!settings.passive || settings.pausedSites.includes(site)) return true;
+  if (!settings.passive || isPaused(settings, site, Date.now())) return true;
   return settings.platforms.length > 0 && !settings.platforms.includes(model.platform);
 }
 

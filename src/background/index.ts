@@ -1,9 +1,12 @@
 import { parseMessage, senderAllowed } from '../contract/validate';
+import { browser, type Runtime } from '../lib/browser-api';
 import { db, flushPending } from './audits';
 import { onAuditTab, onHighlight, onLoadAdapters, onPage } from './handlers';
 import { applyBadge, badgeFor, translate } from './badge';
-import { allSessionAudits, clearTab, sessionAudit } from './session';
-import { normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
+import { allSessionAudits, clearTab, forgetTab, sessionAudit } from './session';
+import { isPaused, normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
+import { canonicalUrl } from '../storage/canonical';
+import { registerUserEvents } from './user';
 import { pruneOld } from '../storage/audits';
 
 /**
@@ -16,10 +19,12 @@ const PRUNE_ALARM = 'prune';
 /** Retention is counted in days: once a day is often enough and cheap. */
 const PRUNE_PERIOD_MINUTES = 24 * 60;
 
-chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+// Through webextension-polyfill (src/lib/browser-api.ts): the answer is the returned promise.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const msg = parseMessage(raw);
   // Rejected: no answer, no side effect, and the worker carries on.
-  if (!msg || !senderAllowed(msg.type, sender, chrome.runtime.id, chrome.runtime.getURL(''))) return false;
+  if (!msg || !senderAllowed(msg.type, sender as chrome.runtime.MessageSender, browser.runtime.id, browser.runtime.getURL('')))
+    return undefined;
   let work: Promise<unknown>;
   switch (msg.type) {
     case 'page':
@@ -35,10 +40,9 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
       work = onHighlight(msg);
       break;
     default:
-      return false;
+      return undefined;
   }
-  work.then(sendResponse, () => sendResponse(undefined));
-  return true;
+  return work.catch(() => undefined);
 });
 
 async function resetTab(tabId: number): Promise<void> {
@@ -46,17 +50,17 @@ async function resetTab(tabId: number): Promise<void> {
   await applyBadge(tabId, badgeFor(null, 'number', translate));
 }
 
-/** The page a URL shows: a fragment (#comments, a highlight's anchor) doesn't make a new page. */
-function pageOf(url: string): string {
-  return url.replace(/#.*$/, '');
-}
+/** The page a URL shows: a fragment (#comments, a highlight's anchor) or a tracking query doesn't make a new page. */
+const pageOf = canonicalUrl;
 
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   // 'loading' without a url: a reload. A url without 'loading': an SPA's pushState (X, Facebook),
   // where the content script re-audits if the new URL is an article or profile, and says
   // nothing if it isn't — so the old score has to go here.
   if (change.status !== 'loading' && change.url === undefined) return;
-  void (async () => {
+  // The promise is returned for tests to await (the browser ignores it): "nothing happened" is
+  // then a fact, not a guess after a sleep.
+  return (async () => {
     const stored = await sessionAudit(tabId);
     if (stored && change.url !== undefined && pageOf(stored.url) === pageOf(change.url)) return;
     if (!stored && change.status !== 'loading') return;
@@ -65,7 +69,7 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  void clearTab(tabId);
+  void forgetTab(tabId);
 });
 
 /** Settings apply at once: paused sites lose their badges, a new badge style re-renders. */
@@ -75,7 +79,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   void (async () => {
     for (const [tabId, audit] of await allSessionAudits()) {
       const excluded =
-        settings.pausedSites.includes(audit.site) ||
+        isPaused(settings, audit.site, Date.now()) ||
         (settings.platforms.length > 0 && !settings.platforms.includes(audit.platform));
       if (excluded) await resetTab(tabId);
       else await applyBadge(tabId, badgeFor(audit, settings.badgeStyle, translate));
@@ -109,6 +113,8 @@ chrome.runtime.onInstalled.addListener(() => {
   void ensureAlarm();
   void prune();
 });
+
+registerUserEvents();
 
 // Every start of the worker (MV3 stops it whenever idle): store what a stopped worker left
 // half-written. Listeners above are registered first, synchronously, as MV3 requires.

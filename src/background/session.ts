@@ -6,6 +6,10 @@ import type { Audit, PageModel } from '../contract';
  *
  * `audit:tab:<tabId>` is a contract: the popup and the CLI (`npm run audit`) read the latest
  * audit of a tab from it.
+ *
+ * `chrome.storage.session` (promise-based in MV3, and `chrome` is Firefox's alias of `browser`),
+ * not the polyfill: this module's constants are read in Node too (the e2e tests' RATE_LIMIT),
+ * where webextension-polyfill throws on import.
  */
 export const auditKey = (tabId: number) => `audit:tab:${tabId}`;
 const rateKey = (tabId: number) => `rate:tab:${tabId}`;
@@ -42,11 +46,20 @@ export async function setSessionAudit(tabId: number, audit: Audit): Promise<void
  * start of the worker stores it (flushPending). Re-storing is idempotent: saveAudit updates a row
  * of the same URL and time instead of adding one.
  */
-const pendingKey = (audit: Audit) => `pending:${audit.time}:${audit.url}`.slice(0, 600);
+export const PENDING_PREFIX = 'pending:';
+const pendingKey = (audit: Audit) => `${PENDING_PREFIX}${audit.time}:${audit.url}`.slice(0, 600);
 
-export async function setSessionAuditPending(tabId: number, audit: Audit): Promise<string> {
+/** A write-ahead entry: the audit, and the row of the tab's it replaces (see SaveOptions.into). */
+export interface PendingAudit {
+  audit: Audit;
+  tabId: number;
+  into?: number;
+}
+
+export async function setSessionAuditPending(tabId: number, audit: Audit, into?: number): Promise<string> {
   const key = pendingKey(audit);
-  await chrome.storage.session.set({ [auditKey(tabId)]: audit, [key]: audit });
+  const entry: PendingAudit = into === undefined ? { audit, tabId } : { audit, tabId, into };
+  await chrome.storage.session.set({ [auditKey(tabId)]: audit, [key]: entry });
   return key;
 }
 
@@ -54,13 +67,47 @@ export async function clearPending(key: string): Promise<void> {
   await chrome.storage.session.remove(key);
 }
 
-export async function pendingAudits(): Promise<[string, Audit][]> {
+/** Every write-ahead entry; an entry of an older version is the bare audit. */
+export async function pendingAudits(): Promise<[string, PendingAudit][]> {
   const all = await chrome.storage.session.get(null);
-  return Object.entries(all).filter((e): e is [string, Audit] => e[0].startsWith('pending:'));
+  const out: [string, PendingAudit][] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PENDING_PREFIX) || !value || typeof value !== 'object') continue;
+    const v = value as Partial<PendingAudit> & { url?: unknown };
+    if (typeof v.url === 'string') out.push([key, { audit: value as Audit, tabId: -1 }]);
+    else if (v.audit) out.push([key, { audit: v.audit, tabId: typeof v.tabId === 'number' ? v.tabId : -1, into: v.into }]);
+  }
+  return out;
 }
 
+/**
+ * The tab's row in the history for the current visit to a site: its audits of that site within
+ * TAB_MERGE_MS of `since` replace this row instead of adding rows.
+ */
+export interface TabRow {
+  auditId: number;
+  site: string;
+  since: number;
+}
+const rowKey = (tabId: number) => `row:tab:${tabId}`;
+
+export async function tabRow(tabId: number): Promise<TabRow | null> {
+  const key = rowKey(tabId);
+  return ((await chrome.storage.session.get(key))[key] as TabRow | undefined) ?? null;
+}
+
+export async function setTabRow(tabId: number, row: TabRow): Promise<void> {
+  await chrome.storage.session.set({ [rowKey(tabId)]: row });
+}
+
+/** The tab shows another page: its audit and rate count go; its history row stays (same visit). */
 export async function clearTab(tabId: number): Promise<void> {
   await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId), modelKey(tabId)]);
+}
+
+/** The tab closed: nothing of it stays. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId), rowKey(tabId)]);
 }
 
 /** Every tab with a stored audit (for re-rendering badges when settings change). */

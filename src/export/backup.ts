@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BackupAuditSchema, FindingSchema, reasonOf } from '../contract/audit';
+import { normalizeSettings, type Settings } from '../settings';
 import type { AuditRow, HowSocialDb, StoredFinding } from '../storage/db';
 import { auditIdsOf, type ExportOptions, pagesOf } from './stream';
 
@@ -16,13 +17,19 @@ export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: string;
+  /** the user's settings (paused sites, badge, retention, …); absent in backups before issue 14 */
+  settings?: Settings;
   audits: BackupAudit[];
 }
 
-export async function exportBackup(db: HowSocialDb, opts: ExportOptions = {}): Promise<{ blob: Blob; audits: number }> {
+export async function exportBackup(
+  db: HowSocialDb,
+  opts: ExportOptions & { settings?: Settings } = {},
+): Promise<{ blob: Blob; audits: number }> {
   const ids = await auditIdsOf(db, { kind: 'all' });
+  const settings = opts.settings ? `"settings":${JSON.stringify(opts.settings)},` : '';
   const parts: string[] = [
-    `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":"${new Date().toISOString()}","audits":[`,
+    `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":"${new Date().toISOString()}",${settings}"audits":[`,
   ];
   let first = true;
   const done = await pagesOf(db, ids, opts, async (page) => {
@@ -87,6 +94,8 @@ export function validateAudit(raw: unknown): ValidAudit | string {
 }
 
 export interface ImportReport {
+  /** the backup's settings, made valid (normalizeSettings); null when the file has none */
+  settings: Settings | null;
   imported: number;
   /** audits already in the database (same URL and time) or twice in the file */
   duplicates: number;
@@ -137,7 +146,8 @@ export async function importBackup(db: HowSocialDb, text: string): Promise<Impor
   const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (!isObj(data) || data.format !== BACKUP_FORMAT || !Array.isArray(data.audits)) throw new Error('not-a-backup');
   if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) throw new Error('newer-version');
-  const report: ImportReport = { imported: 0, duplicates: 0, skipped: [] };
+  const settings = isObj(data.settings) ? normalizeSettings(data.settings) : null;
+  const report: ImportReport = { settings, imported: 0, duplicates: 0, skipped: [] };
   const seen = new Set<string>();
   const rows = data.audits as unknown[];
   let batch: BackupAudit[] = [];

@@ -45,6 +45,7 @@ export const VARIANTS: Record<string, number[]> = {
   export_import_imported: [0],
   export_import_duplicates: [0],
   export_import_skipped: [0],
+  welcome_privacy_how_long: [0],
 };
 
 const rulesByLang = new Map<string, Intl.PluralRules>();

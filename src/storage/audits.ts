@@ -29,16 +29,31 @@ function rowOf(audit: Audit): Omit<AuditRow, 'id'> {
   };
 }
 
+export interface SaveOptions {
+  /**
+   * The row this audit replaces: the tab's previous audit on the same site within minutes
+   * (src/background/audits.ts), so an SPA that pushes 40 URLs in 20 s leaves one row, not 41.
+   * Ignored when that row is gone or belongs to another site.
+   */
+  into?: number;
+  /** keep only the newest this many audits of the audit's site (Settings.perSiteCap) */
+  cap?: number;
+}
+
 /**
  * Store one audit with its findings and fingerprints in a single transaction: either all of it
  * is stored or, on any failure (quota), nothing changes. Returns the audit row's id.
  */
-export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> {
+export async function saveAudit(db: HowSocialDb, audit: Audit, opts: SaveOptions = {}): Promise<number> {
   return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
-    const recent = await db.audits
-      .where('[url+time]')
-      .between([audit.url, audit.time - REPEAT_WINDOW_MS], [audit.url, audit.time], true, true)
-      .last();
+    const merged = opts.into === undefined ? undefined : await db.audits.get(opts.into);
+    const recent =
+      merged?.site === audit.site
+        ? merged
+        : await db.audits
+            .where('[url+time]')
+            .between([audit.url, audit.time - REPEAT_WINDOW_MS], [audit.url, audit.time], true, true)
+            .last();
     let auditId: number;
     if (recent?.id !== undefined) {
       auditId = recent.id;
@@ -66,7 +81,30 @@ export async function saveAudit(db: HowSocialDb, audit: Audit): Promise<number> 
       time: audit.time,
     }));
     if (fingerprints.length) await db.fingerprints.bulkAdd(fingerprints as FingerprintRow[]);
+    if (opts.cap !== undefined) await capSite(db, audit.site, opts.cap);
     return auditId;
+  });
+}
+
+/** Delete audits (findings, fingerprints) by id; call inside a transaction over the three tables. */
+export async function deleteAudits(db: HowSocialDb, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.auditFindings.bulkDelete(ids);
+  await db.fingerprints.where('auditId').anyOf(ids).delete();
+  await db.audits.bulkDelete(ids);
+}
+
+/** Keep the newest `cap` audits of a site, delete the rest. Returns how many were deleted. */
+export async function capSite(db: HowSocialDb, site: string, cap: number): Promise<number> {
+  return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
+    const ids = (await db.audits
+      .where('[site+time]')
+      .between([site, -Infinity], [site, Infinity])
+      .reverse()
+      .offset(Math.max(0, cap))
+      .primaryKeys()) as number[];
+    await deleteAudits(db, ids);
+    return ids.length;
   });
 }
 
@@ -99,26 +137,26 @@ export async function historyMatches(
   return out;
 }
 
+/** capSite for every site (a lower cap chosen in the settings applies at once). */
+export async function capAllSites(db: HowSocialDb, cap: number): Promise<number> {
+  let deleted = 0;
+  for (const site of (await db.audits.orderBy('site').uniqueKeys()) as string[]) deleted += await capSite(db, site, cap);
+  return deleted;
+}
+
 /**
- * Delete audits (with their findings and fingerprints) older than `retentionDays`, but never the
- * newest audit of a site: a site the user audited once, long ago, keeps its last known score.
- * Returns how many audits were deleted.
+ * Delete every audit (with its findings and fingerprints) older than `retentionDays`, the newest
+ * audit of a site included: retention means the history keeps nothing older, and 0 days empties
+ * it. Returns how many audits were deleted.
  */
 export async function pruneOld(db: HowSocialDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
   return db.transaction('rw', db.audits, db.auditFindings, db.fingerprints, async () => {
-    const old = await db.audits.where('time').below(cutoff).toArray();
-    if (old.length === 0) return 0;
-    const newestOfSite = new Map<string, number>();
-    for (const site of new Set(old.map((a) => a.site))) {
-      const newest = await db.audits.where('[site+time]').between([site, -Infinity], [site, Infinity]).last();
-      if (newest?.id !== undefined) newestOfSite.set(site, newest.id);
-    }
-    const ids = old.map((a) => a.id!).filter((id, i) => newestOfSite.get(old[i].site) !== id);
-    if (ids.length === 0) return 0;
-    await db.auditFindings.bulkDelete(ids);
-    await db.fingerprints.where('auditId').anyOf(ids).delete();
-    await db.audits.bulkDelete(ids);
+    const ids = (await db.audits
+      .where('time')
+      .below(retentionDays <= 0 ? Infinity : cutoff)
+      .primaryKeys()) as number[];
+    await deleteAudits(db, ids);
     return ids.length;
   });
 }

@@ -299,28 +299,54 @@ async function launchChromium(extDir: string, profile: string): Promise<Driver> 
   }
 }
 
-async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
-  const browser: PpBrowser = await puppeteer.launch({
+export const FIREFOX_PREFS = {
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
+  // as a user accepting the install prompt would.
+  'extensions.originControls.grantByDefault': true,
+  // Offline: no update checks, no telemetry, no remote settings.
+  'extensions.update.enabled': false,
+  'app.update.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+};
+
+/** Firefox ESR over WebDriver BiDi with a fresh profile (the extension is installed after). */
+export function launchFirefoxBrowser(profile: string): Promise<PpBrowser> {
+  return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
     // WebDriver BiDi refuses to navigate to moz-extension:// URLs (not "webdriver-safe") unless
-    // the remote agent has system access; tests need to open the popup by its URL.
+    // the remote agent has system access; tests need to open the popup by its URL (and
+    // storage.e2e.ts reaches the browser's privileged scope with it).
     args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
-      // as a user accepting the install prompt would.
-      'extensions.originControls.grantByDefault': true,
-      // Offline: no update checks, no telemetry, no remote settings.
-      'extensions.update.enabled': false,
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
+}
+
+/**
+ * Evaluate `expression` in Firefox's privileged (chrome) scope — what about:debugging and
+ * about:addons do, e.g. terminate the event page or allow the add-on in private windows.
+ * WebDriver BiDi reaches that scope with -remote-allow-system-access ("moz:scope": "chrome").
+ */
+export async function firefoxPrivileged(browser: PpBrowser, expression: string): Promise<unknown> {
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } })
+    .connection;
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string }[];
+  };
+  const res = (
+    await bidi.send('script.evaluate', { expression, target: { context: tree.contexts[0].context }, awaitPromise: true })
+  ).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  if (res.type !== 'success') throw new Error(res.exceptionDetails?.text ?? 'privileged evaluation failed');
+  return res.result?.value;
+}
+
+async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
+  const browser = await launchFirefoxBrowser(profile);
   try {
     await browser.installExtension(extDir);
     const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;
@@ -364,7 +390,7 @@ async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
  * puppeteer's BiDi navigation tracking never sees that load finish (goto times out although
  * the page is there). So: start the navigation, then wait on the document itself.
  */
-async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
+export async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
   const nav = page.goto(url, { timeout: 30_000 }).catch(() => null);
   await waitFor(
     () => page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']),

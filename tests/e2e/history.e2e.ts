@@ -9,7 +9,7 @@ describe.each(browsers)('history (%s)', (name) => {
   });
   afterAll(() => ext?.close());
 
-  it('lists sites with charts, searches, prunes by retention keeping each newest, deletes a site', async () => {
+  it('lists sites with charts, searches, prunes by retention (the newest of a site too), deletes a site', async () => {
     const tab = await ext.openPage(ext.server.url('/plain.html'));
     const popup = await ext.openPopup(tab.tabId);
     await importThroughPopup(
@@ -37,7 +37,8 @@ describe.each(browsers)('history (%s)', (name) => {
     await waitFor(sites, (s) => s.length === 1, { what: 'the search result' });
     expect(await sites()).toEqual(['old.example']);
 
-    // retention 30 days: the 400/300/200-day-old audits go, except old.example's newest
+    // retention 30 days: the 400/300/200-day-old audits go, old.example's newest too (issue 14:
+    // retention keeps nothing older, so the history can be emptied)
     await popup.evaluate(() => {
       const input = document.querySelector('[data-testid=retention-days]') as HTMLInputElement;
       input.value = '30';
@@ -46,25 +47,31 @@ describe.each(browsers)('history (%s)', (name) => {
     await popup.waitFor('[data-testid=pruned]');
     const rows = await waitFor(
       () => ext.dbAudits(),
-      (r) => r.length === 3,
+      (r) => r.length === 2,
       { what: 'pruned audits' },
     );
     expect(rows.map((r) => [r.site, r.score]).sort()).toEqual([
       ['fresh.example', 70],
       ['mixed.example', 95],
-      ['old.example', 40],
     ]);
+    await waitFor(sites, (s) => !s.includes('old.example'), { what: 'old.example gone from the list' });
     expect(((await ext.storageLocal('settings')) as { retentionDays: number }).retentionDays).toBe(30);
 
     // delete one site: a second click confirms
-    await popup.click('[data-site="old.example"] button');
-    await popup.click('[data-site="old.example"] button');
+    await popup.evaluate(() => {
+      const input = document.querySelector('[data-testid=history-search]') as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitFor(sites, (s) => s.includes('mixed.example'), { what: 'the whole list again' });
+    await popup.click('[data-site="mixed.example"] button');
+    await popup.click('[data-site="mixed.example"] button');
     await waitFor(
       () => ext.dbAudits(),
-      (r) => r.length === 2,
+      (r) => r.length === 1,
       { what: 'the site deleted' },
     );
-    expect((await ext.dbFindings()).length).toBe(2);
+    expect((await ext.dbFindings()).length).toBe(1);
     await popup.close();
   });
 });

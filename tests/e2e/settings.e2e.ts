@@ -45,7 +45,7 @@ describe.each(browsers)('settings from the popup (%s)', (name) => {
     );
     const popup = await ext.openPopup(tab.tabId);
     await popup.click('#tab-settings');
-    await popup.click('[data-testid=pause-site]');
+    await popup.click('[data-testid=pause-always]');
     await waitFor(
       () => ext.badge(tab.tabId),
       (b) => b.text === '',

@@ -69,8 +69,10 @@ describe.each(browsers)('social single-page app (%s)', (name) => {
       (r) => r.some((x) => x.url === postUrl),
       { what: 'stored audit of the post URL' },
     );
-    // Each URL keeps its own stored audit.
-    expect(rows.find((r) => r.url === url)?.kind).toBe('profile');
-    expect(rows.find((r) => r.url === postUrl)?.kind).toBe('post');
+    // One tab on one site within minutes is one visit (issue 14: an SPA pushing 40 URLs left 41
+    // rows): the post's audit replaces the profile's row, the newest is kept.
+    const site = rows.filter((r) => r.site === first!.site);
+    expect(site).toHaveLength(1);
+    expect(site[0]).toMatchObject({ url: postUrl, kind: 'post', id: grown.find((r) => r.url === url)!.id });
   });
 });

@@ -49,7 +49,7 @@ describe('write-ahead audits', () => {
     audits.add = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const audit = sampleAudit({ time: T0, url: 'https://blog.example/full/' });
     expect(await acceptAudit(TAB, audit)).toBe(false);
-    expect((await pendingAudits()).map(([, a]) => a.url)).toEqual([audit.url]);
+    expect((await pendingAudits()).map(([, e]) => e.audit.url)).toEqual([audit.url]);
 
     audits.add = add;
     expect(await flushPending()).toBe(1);

@@ -99,7 +99,7 @@ describe('background messages', () => {
   it('rate-limits passive audits per tab, with the count in storage.session', async () => {
     const results = [];
     for (let i = 0; i < RATE_LIMIT.audits + 3; i++) {
-      results.push(await send(page(sampleModel({ url: `https://blog.example/2024/03/post/?p=${i}` })), contentSender));
+      results.push(await send(page(sampleModel({ url: `https://blog.example/2024/03/post-${i}/` })), contentSender));
     }
     expect(results.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(RATE_LIMIT.audits);
     expect([...chrome.storage.session.data.keys()]).toContain(`rate:tab:${TAB}`);
@@ -109,7 +109,7 @@ describe('background messages', () => {
 
   it('keeps no state in module variables: a restarted worker still knows the rate count and the tab audit', async () => {
     for (let i = 0; i < RATE_LIMIT.audits; i++) {
-      await send(page(sampleModel({ url: `https://blog.example/2024/03/post/?p=${i}` })), contentSender);
+      await send(page(sampleModel({ url: `https://blog.example/2024/03/post-${i}/` })), contentSender);
     }
     // A stopped MV3 worker comes back as a fresh module instance with the same storage.
     vi.resetModules();
@@ -123,7 +123,7 @@ describe('background messages', () => {
     const res = await new Promise((resolve) => restarted(page(), contentSender, resolve));
     expect(res).toEqual({ ok: false });
     expect(chrome.storage.session.data.get(`audit:tab:${TAB}`)).toMatchObject({
-      url: `https://blog.example/2024/03/post/?p=${RATE_LIMIT.audits - 1}`,
+      url: `https://blog.example/2024/03/post-${RATE_LIMIT.audits - 1}/`,
     });
   });
 
@@ -237,19 +237,16 @@ describe('background messages', () => {
 });
 
 describe('background tab and settings events', () => {
-  const fire = (event: { listeners: unknown[] }, ...args: unknown[]) => {
-    for (const l of event.listeners) (l as (...a: unknown[]) => void)(...args);
-  };
-  /** For "nothing happened" checks only: let the listener's async work run to its end. */
-  const settle = () => new Promise((r) => setTimeout(r, 20));
+  /** Call every listener as the browser would; the promise settles when their async work has. */
+  const fire = (event: { listeners: unknown[] }, ...args: unknown[]) =>
+    Promise.all(event.listeners.map((l) => (l as (...a: unknown[]) => unknown)(...args)));
 
   it('clears the badge and the session audit when the tab navigates away or closes', async () => {
     await send(page(), contentSender);
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/' });
-    await settle();
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/' });
     expect(chrome.badges.get(TAB)?.text).toBe(expectedScore());
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
-    await vi.waitFor(() => expect(chrome.badges.get(TAB)?.text).toBe(''));
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
+    expect(chrome.badges.get(TAB)?.text).toBe('');
     expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false);
 
     await send(page(), contentSender);
@@ -259,12 +256,13 @@ describe('background tab and settings events', () => {
 
   it('a fragment change keeps the badge; an SPA URL change (no loading status) clears it', async () => {
     await send(page(), contentSender);
-    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/#comments' });
-    fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/#respond' });
-    await settle();
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/#comments' });
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/2024/03/post/#respond' });
+    // a tracking query added by the page (replaceState) is the same page as well
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/2024/03/post/?utm_source=feed' });
     expect(chrome.badges.get(TAB)?.text).toBe(expectedScore());
-    fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/settings' });
-    await vi.waitFor(() => expect(chrome.badges.get(TAB)?.text).toBe(''));
+    await fire(chrome.tabs.onUpdated, TAB, { url: 'https://blog.example/settings' });
+    expect(chrome.badges.get(TAB)?.text).toBe('');
     expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false);
   });
 

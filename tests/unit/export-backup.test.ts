@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, importBackup, validateAudit } from '../../src/export/backup';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/settings';
 import { type HowSocialDb, openDb } from '../../src/storage/db';
 
 const FACTS = {
@@ -77,7 +78,7 @@ describe('backup import', () => {
 
   it('merges without duplicating and reports what it skipped', async () => {
     const first = await importBackup(db, file([good(1), good(2)]));
-    expect(first).toEqual({ imported: 2, duplicates: 0, skipped: [] });
+    expect(first).toEqual({ settings: null, imported: 2, duplicates: 0, skipped: [] });
     const second = await importBackup(db, file([good(2), good(3), good(3), { ...good(4), score: -1 }]));
     expect(second.imported).toBe(1);
     expect(second.duplicates).toBe(2);
@@ -102,10 +103,36 @@ describe('backup import', () => {
     const text = await blob.text();
     const other = openDb(`backup-${Math.random()}`);
     try {
-      expect(await importBackup(other, text)).toEqual({ imported: 3, duplicates: 0, skipped: [] });
+      expect(await importBackup(other, text)).toEqual({ settings: null, imported: 3, duplicates: 0, skipped: [] });
       const strip = async (d: HowSocialDb) => (await d.audits.orderBy('time').toArray()).map(({ id, ...a }) => a);
       expect(await strip(other)).toEqual(await strip(db));
       expect((await other.fingerprints.toArray()).map((f) => f.fingerprint)).toEqual(['0badc0de', '0badc0de', '0badc0de']);
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('carries the settings: exported with the history, imported valid (a hand-edited value is made safe)', async () => {
+    const settings = normalizeSettings({
+      pausedSites: ['blog.example', 'x.com'],
+      pausedUntil: { 'x.com': 1_800_000_000_000 },
+      badgeStyle: 'dot',
+      retentionDays: 30,
+      perSiteCap: 5,
+    });
+    await importBackup(db, file([good(1)]));
+    const { blob } = await exportBackup(db, { settings });
+    const text = await blob.text();
+    expect(JSON.parse(text).settings).toEqual(settings);
+    const other = openDb(`backup-${Math.random()}`);
+    try {
+      expect((await importBackup(other, text)).settings).toEqual(settings);
+      const edited = JSON.parse(text);
+      edited.settings.retentionDays = -5;
+      edited.settings.pausedSites = ['ok.example', 42];
+      const report = await importBackup(other, JSON.stringify(edited));
+      expect(report.settings).toMatchObject({ retentionDays: DEFAULT_SETTINGS.retentionDays, pausedSites: ['ok.example'] });
+      expect(report.duplicates).toBe(1);
     } finally {
       await other.delete();
     }

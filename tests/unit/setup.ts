@@ -6,6 +6,39 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, vi } from 'vitest';
+
+/**
+ * webextension-polyfill (src/lib/browser-api.ts) in unit tests: `browser` is the current mock
+ * `chrome` below (the mock's methods already return promises, as MV3's do), except that a
+ * `runtime.onMessage` listener is wrapped as the polyfill wraps it in Chrome — a returned promise
+ * becomes the answer through sendResponse, and `true` is returned to keep the channel open — so
+ * tests drive `chrome.runtime.onMessage.listeners` exactly as the browser does.
+ */
+vi.mock('webextension-polyfill', () => {
+  type Listener = (msg: unknown, sender: unknown) => unknown;
+  type Raw = (msg: unknown, sender: unknown, respond: (r: unknown) => void) => boolean;
+  const now = () => (globalThis as unknown as { chrome: Record<string, Record<string, unknown>> }).chrome;
+  const rawEvent = () => now().runtime.onMessage as { addListener(l: Raw): void; removeListener(l: Raw): void };
+  const wrapped = new Map<Listener, Raw>();
+  const onMessage = {
+    addListener(listener: Listener) {
+      const raw: Raw = (msg, sender, respond) => {
+        const result = listener(msg, sender) as Promise<unknown> | undefined;
+        if (!result || typeof result.then !== 'function') return false;
+        result.then(respond, () => respond(undefined));
+        return true;
+      };
+      wrapped.set(listener, raw);
+      rawEvent().addListener(raw);
+    },
+    removeListener(listener: Listener) {
+      const raw = wrapped.get(listener);
+      if (raw) rawEvent().removeListener(raw);
+    },
+  };
+  const runtime = new Proxy({}, { get: (_t, key: string) => (key === 'onMessage' ? onMessage : now().runtime[key]) });
+  return { default: new Proxy({}, { get: (_t, key: string) => (key === 'runtime' ? runtime : now()[key]) }) };
+});
 import type { Audit, PageModel } from '../../src/contract';
 
 type Listener = (...args: never[]) => unknown;
@@ -63,7 +96,10 @@ function storageArea(name: string) {
       if (Object.keys(changes).length) onChanged.fire(changes, name);
     },
     async clear() {
+      const changes: Changes = {};
+      for (const [k, v] of data) changes[k] = { oldValue: v };
       data.clear();
+      if (Object.keys(changes).length) onChanged.fire(changes, name);
     },
   };
 }
@@ -104,7 +140,7 @@ export function createChromeMock() {
       getMessage: vi.fn((_key: string, _subs?: string[]) => ''),
       getUILanguage: () => 'en',
     },
-    storage: { local: storageArea('local'), session: storageArea('session'), onChanged },
+    storage: { local: storageArea('local'), session: storageArea('session'), sync: storageArea('sync'), onChanged },
     action: {
       setBadgeText: vi.fn(async ({ tabId, text }: { tabId: number; text: string }) => {
         badge(tabId).text = text;
@@ -121,7 +157,14 @@ export function createChromeMock() {
       getBadgeText: async ({ tabId }: { tabId: number }) => badge(tabId).text ?? '',
     },
     tabs: {
-      get: vi.fn(async (tabId: number): Promise<{ id: number; url?: string }> => ({ id: tabId, url: 'https://example.com/' })),
+      get: vi.fn(
+        async (tabId: number): Promise<{ id: number; url?: string; incognito?: boolean }> => ({
+          id: tabId,
+          url: 'https://example.com/',
+          incognito: false,
+        }),
+      ),
+      create: vi.fn(async (props: { url?: string; active?: boolean }) => ({ id: 99, ...props })),
       query: vi.fn(async (_q: unknown): Promise<{ id?: number; url?: string }[]> => []),
       /** no content script by default: Chrome rejects with "Receiving end does not exist" */
       sendMessage: vi.fn(async (_tabId: number, _msg: unknown, _opts?: unknown): Promise<unknown> => {
@@ -136,8 +179,10 @@ export function createChromeMock() {
       create: vi.fn(async (name: string, info: { periodInMinutes?: number }) => {
         alarms.set(name, { name, ...info });
       }),
+      clear: vi.fn(async (name: string) => alarms.delete(name)),
       onAlarm: new Event(),
     },
+    commands: { onCommand: new Event() },
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findingsOf, historyMatches, pruneOld, REPEAT_WINDOW_MS, saveAudit } from '../../src/storage/audits';
+import { capSite, findingsOf, historyMatches, pruneOld, REPEAT_WINDOW_MS, saveAudit } from '../../src/storage/audits';
 import { type HowSocialDb, openDb } from '../../src/storage/db';
 import { sampleAudit } from './setup';
 
@@ -92,7 +92,7 @@ describe('historyMatches', () => {
 });
 
 describe('pruneOld', () => {
-  it('deletes audits older than the retention with their rows, but never the newest audit of a site', async () => {
+  it('deletes every audit older than the retention with its rows, the newest of a site included', async () => {
     const now = T0 + 400 * DAY;
     const oldA1 = await saveAudit(db, sampleAudit({ time: T0, url: 'https://a.example/1', site: 'a.example' }));
     const oldA2 = await saveAudit(db, sampleAudit({ time: T0 + DAY, url: 'https://a.example/2', site: 'a.example' }));
@@ -100,15 +100,20 @@ describe('pruneOld', () => {
     const oldC = await saveAudit(db, sampleAudit({ time: T0, url: 'https://c.example/1', site: 'c.example' }));
     const freshC = await saveAudit(db, sampleAudit({ time: now - DAY, url: 'https://c.example/2', site: 'c.example' }));
 
-    expect(await pruneOld(db, 180, now)).toBe(2);
-    const left = (await db.audits.toArray()).map((a) => a.id);
-    // a.example: the newer of two old audits stays (it is the site's newest); b.example's only audit stays
-    expect(left.sort()).toEqual([oldA2, onlyB, freshC].sort());
-    for (const gone of [oldA1, oldC]) {
+    expect(await pruneOld(db, 180, now)).toBe(4);
+    expect((await db.audits.toArray()).map((a) => a.id)).toEqual([freshC]);
+    for (const gone of [oldA1, oldA2, onlyB, oldC]) {
       expect(await db.auditFindings.get(gone)).toBeUndefined();
       expect(await db.fingerprints.where('auditId').equals(gone).count()).toBe(0);
     }
     expect(await findingsOf(db, freshC)).toHaveLength(2);
+  });
+
+  it('retention 0 empties the history: no audit, finding or fingerprint is left', async () => {
+    await saveAudit(db, sampleAudit({ time: T0 }));
+    await saveAudit(db, sampleAudit({ time: T0 + 5, url: 'https://b.example/', site: 'b.example' }));
+    expect(await pruneOld(db, 0, T0 + 10)).toBe(2);
+    expect([await db.audits.count(), await db.auditFindings.count(), await db.fingerprints.count()]).toEqual([0, 0, 0]);
   });
 
   it('keeps everything inside the retention', async () => {
@@ -116,5 +121,45 @@ describe('pruneOld', () => {
     await saveAudit(db, sampleAudit({ time: T0 + REPEAT_WINDOW_MS * 2 }));
     expect(await pruneOld(db, 180, T0 + 10 * DAY)).toBe(0);
     expect(await db.audits.count()).toBe(2);
+  });
+});
+
+describe('one visit, one row; a cap per site', () => {
+  it("an audit saved into the tab's earlier row of the same site replaces it, findings and fingerprints too", async () => {
+    const first = await saveAudit(db, sampleAudit({ time: T0, url: 'https://x.com/a', fingerprints: ['aaaa0001'] }));
+    const second = await saveAudit(
+      db,
+      sampleAudit({ time: T0 + 500, url: 'https://x.com/b', score: 80, band: 'orange', fingerprints: ['bbbb0002'] }),
+      { into: first },
+    );
+    expect(second).toBe(first);
+    expect(await db.audits.toArray()).toEqual([expect.objectContaining({ id: first, url: 'https://x.com/b', score: 80 })]);
+    expect((await db.fingerprints.toArray()).map((f) => f.fingerprint)).toEqual(['bbbb0002']);
+  });
+
+  it('`into` a row of another site (or one that is gone) adds a row instead', async () => {
+    const other = await saveAudit(db, sampleAudit({ time: T0, url: 'https://a.example/', site: 'a.example' }));
+    const id = await saveAudit(db, sampleAudit({ time: T0 + 1, url: 'https://b.example/', site: 'b.example' }), { into: other });
+    expect(id).not.toBe(other);
+    const again = await saveAudit(db, sampleAudit({ time: T0 + 2, url: 'https://b.example/2', site: 'b.example' }), {
+      into: 12345,
+    });
+    expect(await db.audits.count()).toBe(3);
+    expect(again).not.toBe(id);
+  });
+
+  it('keeps the newest N audits of a site and deletes the older ones with their rows', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(await saveAudit(db, sampleAudit({ time: T0 + i * DAY, url: `https://blog.example/${i}` }), { cap: 3 }));
+    }
+    const other = await saveAudit(db, sampleAudit({ time: T0, url: 'https://a.example/', site: 'a.example' }), { cap: 3 });
+    expect((await db.audits.where('site').equals('blog.example').primaryKeys()).sort()).toEqual(ids.slice(2).sort());
+    expect(await db.auditFindings.get(ids[0])).toBeUndefined();
+    expect(await db.fingerprints.where('auditId').anyOf(ids.slice(0, 2)).count()).toBe(0);
+    expect(await db.audits.get(other)).toBeDefined();
+    // a lower cap later applies at once
+    expect(await capSite(db, 'blog.example', 1)).toBe(2);
+    expect((await db.audits.where('site').equals('blog.example').toArray()).map((a) => a.id)).toEqual([ids[4]]);
   });
 });

@@ -221,3 +221,149 @@ export const ruleContext = fc.record({
     { maxLength: 5 },
   ),
 });
+
+/**
+ * Pages shaped like the ones adapters deliver, with random proportions: an open blog post with a
+ * thread of comments (dated before `now`, some by the author, some critical, some pingbacks),
+ * or a profile with a timeline (times before `now`, replies, reposts, links that repeat,
+ * scheduler clients, offers, hotlines). Purely random models almost never have six dated posts
+ * or three top-level comments, so without these six of nineteen rules never judged anything and
+ * their properties held vacuously (issue 14). The texts are the DE/EN wording the rules read.
+ */
+export const SHAPED_NOW = Date.UTC(2026, 10, 22, 12);
+const HOUR = 3_600_000;
+const before = (hours: number) => new Date(SHAPED_NOW - hours * HOUR).toISOString();
+
+const commentText = fc.constantFrom(
+  'Danke für den tollen Artikel!',
+  'Warum wird meine Frage hier nicht beantwortet?',
+  'Das ist leider falsch, die Zahlen stimmen nicht.',
+  'Great recipe, thanks!',
+  'Why does nobody answer here? This is disappointing.',
+  'Ich bin enttäuscht vom Support, seit Wochen keine Antwort.',
+  'Wie lange dauert die Lieferung?',
+);
+
+const shapedComment: fc.Arbitrary<Comment> = fc.record({
+  author: fc.constantFrom('Anna', 'Ben', 'Carla', 'Dieter', 'Autorin'),
+  date: fc.integer({ min: 49, max: 24 * 400 }).map(before),
+  text: commentText,
+  kind: fc.constantFrom('comment', 'comment', 'comment', 'comment', 'pingback', 'trackback'),
+  byPostAuthor: fc.boolean(),
+  depth: fc.constantFrom(0, 0, 0, 1),
+  evidence,
+});
+
+const shapedArticle: fc.Arbitrary<PageModel> = fc.record({
+  url: fc.constant('https://blog.example/2026/10/post/'),
+  kind: fc.constant<PageKind>('article'),
+  platform: fc.constantFrom<Platform>('wordpress', 'blogger', 'generic', 'ghost'),
+  lang: fc.constantFrom('de', 'en'),
+  article: fc.record({
+    title: fc.constant('Ein Beitrag'),
+    author: fc.constantFrom('Autorin', ''),
+    published: fc.integer({ min: 1, max: 24 * 800 }).map(before),
+    links: fc.array(link, { maxLength: 10 }),
+    shareButtons: fc.array(evidence, { maxLength: 4 }),
+    // up to ~600 words: management-speak reads only articles of 250 words and more
+    text: fc
+      .array(
+        fc.constantFrom(
+          'Wir optimieren Touchpoints entlang der Customer Journey mit unserem CRM-Prozess und heben Synergien.',
+          'We leverage synergies across all touchpoints to optimise the customer experience end to end.',
+          'Heute koche ich Kürbissuppe, das Rezept ist ganz einfach und schmeckt der ganzen Familie gut.',
+          'Last weekend we walked along the river and talked with neighbours about the new bakery.',
+          'Support: 0900 123 456 (kostenpflichtig, 1,99 €/Min.)',
+        ),
+        // size 'max': fast-check's default keeps arrays short, and short texts are never read
+        { maxLength: 60, size: 'max' },
+      )
+      .map((sentences) => sentences.join(' ')),
+    phones: fc.array(phone, { maxLength: 2 }),
+  }),
+  comments: fc.record({
+    system: fc.constantFrom('native', 'disqus', 'none'),
+    state: fc.constantFrom('open', 'open', 'login-required', 'closed', 'none'),
+    form: fc.option(form, { nil: null }),
+    comments: fc.array(shapedComment, { maxLength: 40, size: 'max' }),
+    evidence: fc.array(evidence, { maxLength: 2 }),
+  }),
+});
+
+const postText = fc.constantFrom(
+  'Neuer Blogbeitrag: wie wir mit Kundinnen und Kunden im Gespräch bleiben und was wir daraus lernen.',
+  'Jetzt 20% Rabatt mit Code SALE20 im Shop – nur heute! https://shop.example/',
+  'Bei Fragen rufen Sie bitte unsere Hotline an: 0900 123 456 (1,99 €/Min.)',
+  'Thanks for the question! We answered it in detail in our help centre article linked below.',
+  'Good morning! What are you all working on this week? Tell us in the replies, we read every one.',
+);
+
+const shapedPosts = fc
+  .record({
+    n: fc.integer({ min: 0, max: 40 }),
+    // hours between posts: machine-regular (jitter 0) or human (large jitter)
+    gap: fc.integer({ min: 1, max: 48 }),
+    jitter: fc.constantFrom(0, 0, 5, 40),
+    seed: fc.array(
+      fc.record({
+        text: postText,
+        url: fc.constantFrom('https://shop.example/', 'https://blog.example/a', 'https://news.example/x'),
+        hasUrl: fc.boolean(),
+        isReply: fc.boolean(),
+        isRepost: fc.constantFrom(false, false, false, true),
+        client: fc.constantFrom('Buffer', 'Hootsuite Inc.', 'Twitter Web App', ''),
+        likes: count,
+        jit: fc.nat({ max: 100 }),
+      }),
+      { minLength: 40, maxLength: 40 },
+    ),
+  })
+  .map(({ n, gap, jitter, seed }) =>
+    seed.slice(0, n).map(
+      (s, i): SocialPost => ({
+        id: String(i + 1),
+        time: before(1 + i * gap + (jitter ? s.jit % jitter : 0)),
+        text: s.text,
+        urls: s.hasUrl ? [s.url] : [],
+        replies: 1,
+        reposts: 0,
+        likes: s.likes,
+        isReply: s.isReply,
+        isRepost: s.isRepost,
+        isQuote: false,
+        isPinned: false,
+        isPromoted: false,
+        client: s.client,
+        author: s.isRepost ? 'someone-else' : 'acme',
+        evidence: { selector: `article:nth-of-type(${i + 1})`, text: s.text.slice(0, 40) },
+      }),
+    ),
+  );
+
+const shapedProfile: fc.Arbitrary<PageModel> = fc.record({
+  url: fc.constant('https://x.com/acme'),
+  // a post page: the timeline is the conversation under mainPost, others' replies and the owner's
+  kind: fc.constantFrom<PageKind>('profile', 'profile', 'post'),
+  platform: fc.constantFrom<Platform>('x', 'mastodon', 'bluesky'),
+  lang: fc.constantFrom('de', 'en'),
+  social: fc.record({
+    handle: fc.constant('acme'),
+    followers: fc.oneof(count, fc.integer({ min: 1000, max: 5_000_000 })),
+    following: count,
+    posts: fc
+      .tuple(shapedPosts, fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }))
+      .map(([posts, byOthers]) => posts.map((p, i) => (byOthers[i] && !p.isRepost ? { ...p, author: `reader${i}` } : p))),
+    mainPost: post.map((p) => ({ ...p, author: 'acme' })),
+    timelineIncludesReplies: fc.boolean(),
+    unreadable: fc.constant([]),
+  }),
+});
+
+export const shapedPage = fc.oneof(shapedArticle, shapedProfile);
+
+/** A context at SHAPED_NOW whose history may hold the shaped posts' texts as seen on other networks. */
+export const shapedContext = fc.record({
+  now: fc.constant(SHAPED_NOW),
+  crossPosted: fc.boolean(),
+  platform: fc.constantFrom<Platform>('facebook', 'linkedin', 'x'),
+});
