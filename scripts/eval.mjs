@@ -8,14 +8,16 @@ import { auditAll } from './audit.mjs';
 import { summarize } from './lib/compare.mjs';
 import { table } from './lib/table.mjs';
 
-const USAGE = `Usage: npm run eval -- DIR [--min PERCENT] [--timeout MS] [--json FILE] [--only NAME,...]
+const USAGE = `Usage: npm run eval -- DIR [--labels FILE] [--min PERCENT] [--timeout MS] [--json FILE] [--only NAME,...]
 
 Audits every *.html in DIR that has an entry in DIR/labels.json (served as the label's "url"),
-compares kind, platform and every labelled fact, and prints the misses and "facts right: N/M (P%)".
+compares kind, platform and every labelled fact, and prints the misses, accuracy per fact, per
+page kind and per language, every undeserved fail (a fail verdict the labels say the page does not
+deserve) and "facts right: N/M (P%)". --labels reads the labels from FILE instead of DIR/labels.json.
 Exit code 0 (it is a report) unless --min is given and the figure is below it.`;
 
 function parse(argv) {
-  const o = { dir: null, min: null, timeout: 15_000, json: null, only: null };
+  const o = { dir: null, labels: null, min: null, timeout: 15_000, json: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -27,6 +29,7 @@ function parse(argv) {
     else if (a === '--min') o.min = Number(next());
     else if (a === '--timeout') o.timeout = Number(next());
     else if (a === '--json') o.json = next();
+    else if (a === '--labels') o.labels = next();
     else if (a === '--only') o.only = next().split(',');
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else if (o.dir) throw new Error('give one folder');
@@ -53,7 +56,7 @@ if (opts.help) {
 }
 
 const dir = resolve(opts.dir);
-const labelsFile = join(dir, 'labels.json');
+const labelsFile = opts.labels ? resolve(opts.labels) : join(dir, 'labels.json');
 if (!existsSync(labelsFile)) {
   console.error(`error: ${labelsFile} not found`);
   process.exit(2);
@@ -83,9 +86,23 @@ if (rows.length > 1) console.log(`${table(rows)}\n`);
 else console.log('No mismatches.\n');
 
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
-const fieldRows = [['field', 'right', 'of', 'accuracy']];
-for (const [f, { right, total }] of Object.entries(summary.perField)) fieldRows.push([f, right, total, pct(right, total)]);
-console.log(`${table(fieldRows, { align: ['l', 'r', 'r', 'r'] })}\n`);
+for (const [head, tallies] of [
+  ['field', summary.perField],
+  ['kind', summary.perKind],
+  ['language', summary.perLang],
+]) {
+  const pagesOf = (key) => summary.results.filter((r) => (head === 'kind' ? r.kind : r.lang) === key).length;
+  const rows = [[head, ...(head === 'field' ? [] : ['pages']), 'right', 'of', 'accuracy']];
+  for (const [k, { right, total }] of Object.entries(tallies))
+    rows.push([k, ...(head === 'field' ? [] : [pagesOf(k)]), right, total, pct(right, total)]);
+  console.log(`${table(rows, { align: ['l', 'r', 'r', 'r', 'r'] })}\n`);
+}
+if (summary.undeserved.length) {
+  const rows = [['page', 'rule', 'undeserved fail because']];
+  for (const u of summary.undeserved) rows.push([u.name, u.rule, u.why]);
+  console.log(`${table(rows)}\n`);
+}
+console.log(`undeserved fails: ${summary.undeserved.length}`);
 const pages = summary.results.filter((r) => r.misses.length === 0).length;
 console.log(`pages fully right: ${pages}/${names.length}`);
 console.log(`facts right: ${summary.right}/${summary.total} (${summary.percent.toFixed(1)}%)`);
