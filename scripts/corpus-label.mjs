@@ -19,6 +19,8 @@ const PING_ITEM = 'li.pingback, li.trackback, .comment.pingback, .comment.trackb
 
 function domFacts(doc) {
   const form = doc.querySelector('form[action*="wp-comments-post"], form#commentform, form.comment-form');
+  // Blogger draws its comment form into an iframe (#comment-editor): a form, not readable
+  const iframeForm = doc.querySelector('iframe#comment-editor, iframe.blogger-comment-from-post');
   const items = [...doc.querySelectorAll(COMMENT_ITEM)].filter(
     (el) => !el.closest('.widget, aside, footer, #sidebar, .sidebar, .recentcomments, .wp-block-latest-comments'),
   );
@@ -28,7 +30,7 @@ function domFacts(doc) {
   if (doc.querySelector('#disqus_thread')) system = 'disqus';
   else if (doc.querySelector('.fb-comments') || doc.getElementsByTagName('fb:comments').length) system = 'facebook';
   else if (doc.querySelector('#livefyre, #livefyre-comments, .livefyre-comments, .fyre')) system = 'other';
-  else if (form || human.length) system = 'native';
+  else if (form || iframeForm || human.length) system = 'native';
   let required = null;
   let newsletter = null;
   if (form) {
@@ -36,7 +38,10 @@ function domFacts(doc) {
       (i) =>
         i.tagName !== 'TEXTAREA' &&
         !['hidden', 'submit', 'checkbox', 'button'].includes(i.getAttribute('type') ?? '') &&
-        (i.hasAttribute('required') || i.getAttribute('aria-required') === 'true'),
+        (i.hasAttribute('required') ||
+          i.getAttribute('aria-required') === 'true' ||
+          // the label says so: "Name (required)", "E-Mail *", "(Pflichtfeld)"
+          /\(required\)|\*|pflicht|erforderlich/i.test(labelOf(form, i))),
     ).length;
     newsletter = 'none';
     for (const box of form.querySelectorAll('input[type=checkbox]')) {
@@ -48,7 +53,13 @@ function domFacts(doc) {
     }
   }
   const author = human.filter((el) => el.classList.contains('bypostauthor')).length;
-  return { system, form: !!form, required, newsletter, comments: human.length, pingbacks: pings, author };
+  return { system, form: !!form, iframeForm: !!iframeForm, required, newsletter, comments: human.length, pingbacks: pings, author };
+}
+
+function labelOf(form, input) {
+  const id = input.getAttribute('id');
+  const byFor = id ? form.querySelector(`label[for="${id}"]`) : null;
+  return `${byFor?.textContent ?? ''} ${input.closest('label')?.textContent ?? ''} ${byFor ? '' : (input.parentElement?.textContent ?? '')}`;
 }
 
 // --- method B: regex over the raw HTML -------------------------------------------------------
