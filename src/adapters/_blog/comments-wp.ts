@@ -180,6 +180,28 @@ interface Items {
   outers: (Element | null)[];
 }
 
+// WordPress's own comment ids: `comment-12` on the item (old themes' `li-comment-12`)
+const COMMENT_ITEM_ID = /^(?:li-)?comment-\d+$/;
+
+/**
+ * Items of a comment list that carry no `comment` class: themes of the 2000s print
+ * `<li class="alt" id="comment-299292">` inside `ol.commentlist`; the id says what the class does not.
+ * Only lists already found as comment areas are read, so a page without one pays nothing.
+ */
+function unclassedItems(areas: readonly Element[], classed: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let known: Set<Element> | null = null;
+  for (const a of areas) {
+    if (a.localName !== 'ol' && a.localName !== 'ul') continue;
+    for (const li of a.getElementsByTagName('li')) {
+      if (!COMMENT_ITEM_ID.test(li.id)) continue;
+      known ??= new Set(classed);
+      if (!known.has(li)) out.push(li);
+    }
+  }
+  return out;
+}
+
 function candidates(doc: Document): Items {
   const areas: Element[] = [];
   for (const id of AREA_IDS) {
@@ -190,8 +212,9 @@ function candidates(doc: Document): Items {
   // single-class collections keep the browser's fast path; pingbacks are rare, so merging is cheap
   const lists = ITEM_CLASSES.map((c) => [...doc.getElementsByClassName(c)]);
   let all = lists[0];
-  if (lists[1].length + lists[2].length > 0) {
-    const merged = new Set([...lists[0], ...lists[1], ...lists[2]]);
+  const unclassed = unclassedItems(areas, lists[0]);
+  if (lists[1].length + lists[2].length + unclassed.length > 0) {
+    const merged = new Set([...lists[0], ...lists[1], ...lists[2], ...unclassed]);
     all = [...merged].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
   }
   // depth-N marks comment_class() output anywhere; plain <li> items count inside a comment list
