@@ -53,7 +53,16 @@ function domFacts(doc) {
     }
   }
   const author = human.filter((el) => el.classList.contains('bypostauthor')).length;
-  return { system, form: !!form, iframeForm: !!iframeForm, required, newsletter, comments: human.length, pingbacks: pings, author };
+  return {
+    system,
+    form: !!form,
+    iframeForm: !!iframeForm,
+    required,
+    newsletter,
+    comments: human.length,
+    pingbacks: pings,
+    author,
+  };
 }
 
 function labelOf(form, input) {
@@ -74,7 +83,11 @@ function rawFacts(html) {
   else if (/wp-comments-post\.php|\bcomment-respond\b|\bcommentlist\b|\bcomment-list\b/.test(html)) system = 'native';
   const form = html.match(/<form[^>]*(?:wp-comments-post|commentform)[\s\S]*?<\/form>/);
   const required = form
-    ? (form[0].match(/<input(?![^>]*type=["'](?:hidden|submit|checkbox)["'])[^>]*(?:aria-required=["']true["']|\srequired[\s>=])/g) ?? []).length
+    ? (
+        form[0].match(
+          /<input(?![^>]*type=["'](?:hidden|submit|checkbox)["'])[^>]*(?:aria-required=["']true["']|\srequired[\s>=])/g,
+        ) ?? []
+      ).length
     : null;
   const author = (html.match(/class=["'][^"']*\bbypostauthor\b/g) ?? []).length;
   const closed = /comments are closed|kommentare sind geschlossen|kommentarfunktion (?:ist )?(?:geschlossen|deaktiviert)/i.test(
@@ -108,6 +121,6 @@ for (const [name, label] of Object.entries(labels)) {
   if (b.closed) notes.push('closed notice in text');
   if (b.login) notes.push('login notice');
   const labelled = `${label.commentSystem}/${label.commentsState}/${label.comments}`;
-  if (process.argv.includes("--json")) console.log(JSON.stringify({ name, a, b, notes }));
-  else console.log(`${name}\t${JSON.stringify(a)}\t${labelled}\t${notes.join("; ")}`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ name, a, b, notes }));
+  else console.log(`${name}\t${JSON.stringify(a)}\t${labelled}\t${notes.join('; ')}`);
 }

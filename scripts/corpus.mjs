@@ -85,7 +85,9 @@ function main() {
       writeFileSync(join(opts.out, id), bytes);
       written++;
     } catch (err) {
-      const msg = String(err.stderr || err.message).trim().split('\n')[0];
+      const msg = String(err.stderr || err.message)
+        .trim()
+        .split('\n')[0];
       console.error(`${id}: ${s.repository}@${s.commit.slice(0, 10)}:${s.path}: ${msg}`);
       failed.push(id);
     }

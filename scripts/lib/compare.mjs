@@ -30,7 +30,8 @@ const CAN_COMMENT = new Set(['open', 'login-required']);
 export function undeservedFails(label, record) {
   if (!record || record.error) return [];
   const out = [];
-  if (label.kind === 'other' && record.score !== null) out.push({ rule: '(score)', why: `score ${record.score} on a page that is not an article or social page` });
+  if (label.kind === 'other' && record.score !== null)
+    out.push({ rule: '(score)', why: `score ${record.score} on a page that is not an article or social page` });
   for (const f of record.findings ?? []) {
     if (f.verdict !== 'fail') continue;
     const why = undeservedWhy(f.rule, label);
@@ -49,19 +50,26 @@ function undeservedWhy(rule, label) {
         ? `no forced or pre-ticked box (newsletterCheckbox ${label.newsletterCheckbox})`
         : null;
     case 'comment-form-friction':
-      return 'commentsState' in label && !CAN_COMMENT.has(label.commentsState) ? 'there is no comment form to be hard to use' : null;
+      return 'commentsState' in label && !CAN_COMMENT.has(label.commentsState)
+        ? 'there is no comment form to be hard to use'
+        : null;
     case 'pingback-only':
-      return label.pingbacks === 0 || label.comments > 0 ? `not only pingbacks (comments ${label.comments}, pingbacks ${label.pingbacks})` : null;
+      return label.pingbacks === 0 || label.comments > 0
+        ? `not only pingbacks (comments ${label.comments}, pingbacks ${label.pingbacks})`
+        : null;
     case 'author-replies':
     case 'critical-unanswered':
-      return 'comments' in label && !(label.comments > 0) ? `no comments of others in the DOM to answer (comments ${label.comments})` : null;
+      return 'comments' in label && !(label.comments > 0)
+        ? `no comments of others in the DOM to answer (comments ${label.comments})`
+        : null;
     default:
       return null;
   }
 }
 
 function tally(map, key, ok) {
-  const t = (map[key] ??= { right: 0, total: 0 });
+  map[key] ??= { right: 0, total: 0 };
+  const t = map[key];
   t.total++;
   if (ok) t.right++;
 }
@@ -85,7 +93,15 @@ export function summarize(pages) {
       if (c.ok) right++;
     }
     const undeserved = undeservedFails(label, record);
-    return { name, kind: label.kind, lang: label.lang ?? null, error: record?.error ?? null, checks, misses: checks.filter((c) => !c.ok), undeserved };
+    return {
+      name,
+      kind: label.kind,
+      lang: label.lang ?? null,
+      error: record?.error ?? null,
+      checks,
+      misses: checks.filter((c) => !c.ok),
+      undeserved,
+    };
   });
   for (const f of Object.keys(perField)) if (perField[f].total === 0) delete perField[f];
   const undeserved = results.flatMap((r) => r.undeserved.map((u) => ({ name: r.name, ...u })));

@@ -7,7 +7,34 @@ describe('comment lists: the thread of this post, whatever its classes', () => {
   it('counts `li#comment-N` items of `ol.commentlist` that carry no comment class, never the widget', () => {
     const run = runBlog('corpus/wp-kubrick-unclassed-de.html', 'https://blog.example/2012/12/30/mobil-1998/');
     expect(run.adapter).toBe('wordpress');
-    expect(run.facts).toMatchObject({ commentSystem: 'native', commentsState: 'open', comments: 2, pingbacks: 0, requiredFields: 2 });
+    expect(run.facts).toMatchObject({
+      commentSystem: 'native',
+      commentsState: 'open',
+      comments: 2,
+      pingbacks: 0,
+      requiredFields: 2,
+    });
     expect(run.model?.comments?.comments?.map((c) => c.author)).toEqual(['Michael H.', 'Andrew']);
+  });
+});
+
+describe('comment state: abstain where the page does not say, never "closed" on a guess', () => {
+  it('an empty comment container a script fills (Gigya) is someone else’s thread, open, not closed', () => {
+    const run = runBlog('corpus/wp-gigya-mount.html', 'https://letters.example/2014/12/kindhearted-police/');
+    expect(run.adapter).toBe('wordpress');
+    expect(run.facts).toMatchObject({ commentSystem: 'other', commentsState: 'open', comments: null, requiredFields: null });
+  });
+
+  it('reads a site’s own German login wall ("Nur angemeldete Benutzer können kommentieren") as login-required', () => {
+    const run = runBlog(
+      'corpus/generic-login-wall-de.html',
+      'https://www.gamestar.example/artikel/ein-spiel-im-test,3412544.html',
+    );
+    expect(run.facts).toMatchObject({ commentsState: 'login-required' });
+  });
+
+  it('takes no "Comments are closed." from script text inside the comment area', () => {
+    const run = runBlog('corpus/wp-closed-text-in-script.html', 'https://blog.example/2024/05/post/');
+    expect(run.facts?.commentsState).not.toBe('closed');
   });
 });
