@@ -38,3 +38,32 @@ describe('comment state: abstain where the page does not say, never "closed" on 
     expect(run.facts?.commentsState).not.toBe('closed');
   });
 });
+
+describe('kind: evidence against one post is weighed first, and when in doubt no article', () => {
+  it.each([
+    ['corpus/wp-collection-itemlist.html', 'https://recipes.example/collection/keto-diet-recipes/'],
+    ['corpus/mediawiki-og-article.html', 'https://wiki.example/wiki/Billy_Jack'],
+    ['corpus/shop-product-og.html', 'https://www.market.example/listing/87673424/personalized-word-pillow-case-letter'],
+    ['corpus/error-404-og-article.html', 'https://www.details.example/404'],
+  ])('%s is not an article', (file, url) => {
+    const run = runBlog(file, url);
+    expect(run.model?.kind ?? 'other').toBe('other');
+  });
+
+  it('keeps a review post whose JSON-LD also describes the product it reviews', () => {
+    const run = runBlog('corpus/review-post-product-ld.html', 'https://kaffee.example/kaffeemuehle-im-alltag/');
+    expect(run.model?.kind).toBe('article');
+    expect(run.facts).toMatchObject({ commentsState: 'open', requiredFields: 2 });
+  });
+
+  it('finds a news article without og:type=article or JSON-LD by its date, author and permalink', () => {
+    const run = runBlog(
+      'corpus/news-og-website-metas.html',
+      'https://in.news.example/article/2014/12/30/india-sensex-nifty-idINKBN0K8',
+    );
+    expect(run.model?.kind).toBe('article');
+    expect(run.adapter).toBe('generic');
+    // the same page at a home-page address has only its metas: not enough
+    expect(runBlog('corpus/news-og-website-metas.html', 'https://in.news.example/').model?.kind ?? 'other').toBe('other');
+  });
+});
