@@ -192,7 +192,10 @@ function unclassedItems(areas: readonly Element[], classed: readonly Element[]):
   const out: Element[] = [];
   let known: Set<Element> | null = null;
   for (const a of areas) {
-    if (a.localName !== 'ol' && a.localName !== 'ul') continue;
+    if (a.localName !== 'ol' && a.localName !== 'ul') {
+      if (classed.length === 0) out.push(...countedListItems(a));
+      continue;
+    }
     for (const li of a.getElementsByTagName('li')) {
       if (!COMMENT_ITEM_ID.test(li.id)) continue;
       known ??= new Set(classed);
@@ -200,6 +203,34 @@ function unclassedItems(areas: readonly Element[], classed: readonly Element[]):
     }
   }
   return out;
+}
+
+// "Readers' Comments (718)", "2 Kommentare zu …", "12 Responses to …"
+const COUNTING_HEADING =
+  /(?:^|\s)(\d[\d.,]*)\s+(?:comments?|kommentare?|responses?|antworten|replies|reaktionen)\b|\b(?:comments?|kommentare?)\s*\((\d[\d.,]*)\)/i;
+
+/**
+ * A site's own thread without WordPress's classes (Politico 2010: `#comments` > h2 "Readers'
+ * Comments (718)" > `ol#commentsList` > `li`): the first list of the comment area is the thread
+ * when a heading of the area counts comments and the list holds no more items than it says.
+ */
+function countedListItems(area: Element): Element[] {
+  let stated: number | null = null;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    for (const h of area.getElementsByTagName(tag)) {
+      const m = COUNTING_HEADING.exec(h.textContent ?? '');
+      if (m) {
+        stated = Number((m[1] ?? m[2]).replace(/[.,]/g, ''));
+        break;
+      }
+    }
+    if (stated !== null) break;
+  }
+  if (!stated) return [];
+  const list = area.querySelector('ol, ul');
+  if (!list) return [];
+  const items = [...list.children].filter((c) => c.localName === 'li');
+  return items.length > 0 && items.length <= stated ? items : [];
 }
 
 function candidates(doc: Document): Items {

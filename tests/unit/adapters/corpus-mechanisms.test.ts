@@ -67,3 +67,15 @@ describe('kind: evidence against one post is weighed first, and when in doubt no
     expect(runBlog('corpus/news-og-website-metas.html', 'https://in.news.example/').model?.kind ?? 'other').toBe('other');
   });
 });
+
+describe('a site’s own thread without WordPress classes, found by the heading that counts it', () => {
+  it('reads the list under "Kommentare (718)" as the first comments of the thread', () => {
+    const run = runBlog('corpus/news-own-thread-de.html', 'https://zeitung.example/news/stories/1010/43352.html');
+    expect(run.facts).toMatchObject({ commentSystem: 'native', commentsState: 'open', comments: 3, pingbacks: 0 });
+    expect(run.model?.comments?.comments?.map((c) => c.text)).toEqual([
+      expect.stringContaining('Steuern'),
+      expect.stringContaining('anders'),
+      expect.stringContaining('erwähnt'),
+    ]);
+  });
+});
