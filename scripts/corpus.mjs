@@ -12,21 +12,25 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `Usage: npm run corpus -- [--mirrors DIR] [--out DIR]
+const USAGE = `Usage: npm run corpus -- [--mirrors DIR] [--out DIR] [--sources FILE]
 
 Reads every page named in corpus/sources.json from a local git snapshot of its repository and
 writes it to corpus/pages/<id>.html (git-ignored). A snapshot of "owner/name" is looked up as
 DIR/owner+name/repo (a bare git directory, as the search tool's fetch leaves it), DIR/owner+name or
 DIR/name (a clone). DIR defaults to $HOWSOCIAL_MIRRORS or /work/.mirror.
-Each page is checked against its sha256; a missing snapshot or a changed file is reported and the
+--sources reads another list than corpus/sources.json. Each page is checked against its sha256; a missing snapshot or a changed file is reported and the
 other pages are still written. Exit code 1 when any page could not be written.`;
 
 function parse(argv) {
-  const o = { mirrors: process.env.HOWSOCIAL_MIRRORS || '/work/.mirror', out: join(ROOT, 'corpus/pages') };
+  const o = {
+    mirrors: process.env.HOWSOCIAL_MIRRORS || '/work/.mirror',
+    out: join(ROOT, 'corpus/pages'),
+    sources: join(ROOT, 'corpus/sources.json'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return { help: true };
-    if (a === '--mirrors' || a === '--out') {
+    if (a === '--mirrors' || a === '--out' || a === '--sources') {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a folder`);
       o[a.slice(2)] = resolve(v);
@@ -66,7 +70,7 @@ function main() {
     console.log(USAGE);
     return;
   }
-  const sources = JSON.parse(readFileSync(join(ROOT, 'corpus/sources.json'), 'utf8'));
+  const sources = JSON.parse(readFileSync(opts.sources, 'utf8'));
   mkdirSync(opts.out, { recursive: true });
   const missingRepos = new Set();
   const failed = [];
