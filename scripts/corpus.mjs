@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { optionsOrExit } from './lib/args.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Usage: npm run corpus -- [--mirrors DIR] [--out DIR] [--sources FILE]
@@ -18,8 +19,9 @@ Reads every page named in corpus/sources.json from a local git snapshot of its r
 writes it to corpus/pages/<id>.html (git-ignored). A snapshot of "owner/name" is looked up as
 DIR/owner+name/repo (a bare git directory, as the search tool's fetch leaves it), DIR/owner+name or
 DIR/name (a clone). DIR defaults to $HOWSOCIAL_MIRRORS or /work/.mirror.
---sources reads another list than corpus/sources.json. Each page is checked against its sha256; a missing snapshot or a changed file is reported and the
-other pages are still written. Exit code 1 when any page could not be written.`;
+--sources reads another list than corpus/sources.json. Each page is checked against its sha256;
+a missing snapshot or a changed file is reported and the other pages are still written.
+Exit code 1 when any page could not be written.`;
 
 function parse(argv) {
   const o = {
@@ -59,17 +61,7 @@ export function pageBytes(gitDir, commit, path) {
 }
 
 function main() {
-  let opts;
-  try {
-    opts = parse(process.argv.slice(2));
-  } catch (err) {
-    console.error(`error: ${err.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return;
-  }
+  const opts = optionsOrExit(parse, USAGE);
   const sources = JSON.parse(readFileSync(opts.sources, 'utf8'));
   mkdirSync(opts.out, { recursive: true });
   const missingRepos = new Set();

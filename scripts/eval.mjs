@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { auditAll } from './audit.mjs';
+import { optionsOrExit } from './lib/args.mjs';
 import { summarize } from './lib/compare.mjs';
 import { table } from './lib/table.mjs';
 
@@ -43,17 +44,7 @@ function parse(argv) {
 
 const show = (v) => (v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 
-let opts;
-try {
-  opts = parse(process.argv.slice(2));
-} catch (err) {
-  console.error(`error: ${err.message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (opts.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const opts = optionsOrExit(parse, USAGE);
 
 const dir = resolve(opts.dir);
 const labelsFile = opts.labels ? resolve(opts.labels) : join(dir, 'labels.json');

@@ -16,3 +16,4 @@ export interface AuditOptions {
   dist: string | null;
 }
 export function parseAuditArgs(argv: string[]): AuditOptions;
+export function optionsOrExit<T>(parse: (argv: string[]) => T & { help?: boolean }, usage: string, argv?: string[]): T;

@@ -124,3 +124,26 @@ export function parseAuditArgs(argv) {
   }
   return opts;
 }
+
+/**
+ * The options `parse` reads from the command line, or the end of the process: the usage on stdout
+ * for --help (exit 0), the error and the usage on stderr for wrong arguments (exit 2).
+ * @template T
+ * @param {(argv: string[]) => T & { help?: boolean }} parse
+ * @param {string} usage
+ * @returns {T}
+ */
+export function optionsOrExit(parse, usage, argv = process.argv.slice(2)) {
+  let opts;
+  try {
+    opts = parse(argv);
+  } catch (err) {
+    console.error(`error: ${err.message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return opts;
+}
