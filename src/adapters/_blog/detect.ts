@@ -130,7 +130,8 @@ export function notArticleReason(doc: Document): string | null {
   for (const s of ldScripts(doc)) {
     const text = s.textContent ?? '';
     if (OTHER_LD.test(text)) return 'JSON-LD listing, search, Q&A, forum or profile page';
-    if (countMatches(text, LIST_ITEM) >= LISTING_ITEMS) return 'JSON-LD ItemList of many entries';
+    // `includes` first: most pages' JSON-LD has no ItemList, and counting scans the whole text
+    if (text.includes('"ItemList"') && countMatches(text, LIST_ITEM) >= LISTING_ITEMS) return 'JSON-LD ItemList of many entries';
     article ||= ARTICLE_LD.test(text);
     product ||= PRODUCT_LD.test(text);
   }
