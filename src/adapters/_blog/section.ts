@@ -226,6 +226,31 @@ export function commentSectionOf(
       }
     }
   }
+  if (system === 'none' && native.length === 0) {
+    // no thread, form or notice: a stated count that loads the thread on click ("267 Kommentare")
+    const stated = statedThread(doc);
+    if (stated) return { system: 'other', state: 'open', form: null, comments: null, evidence: [evidenceOf(stated)] };
+  }
   if (native.length > 0 && evidence.length === 0) evidence.push(native[0].evidence);
   return withCounts({ system, state, form, comments: native, evidence });
+}
+
+// "12 Kommentare", "102 comments", a button labelled "267 Kommentare": the whole text is the count
+const STATED_COUNT = /^\s*([1-9][\d.,]*)\s+(?:comments?|kommentare?|leserkommentare|responses|reaktionen)\s*$/i;
+const STATED_TAGS = ['h2', 'h3', 'h4', 'button'];
+
+/**
+ * A heading, button or in-page link that states how many comments the post has, where the thread
+ * itself is drawn by script after a click (MDR, Tages-Anzeiger, CNET, Yahoo in the corpus): people
+ * comment there; the page cannot say more. Reached only on articles with nothing else found.
+ */
+function statedThread(doc: Document): Element | null {
+  const says = (t: string | null) => t !== null && t.length <= 40 && STATED_COUNT.test(t);
+  for (const tag of STATED_TAGS) {
+    for (const el of doc.getElementsByTagName(tag)) {
+      if (says(el.getAttribute('aria-label')) || says(el.textContent)) return el;
+    }
+  }
+  for (const a of doc.links) if (a.getAttribute('href')?.startsWith('#') && says(a.textContent)) return a;
+  return null;
 }

@@ -79,3 +79,21 @@ describe('a site’s own thread without WordPress classes, found by the heading 
     ]);
   });
 });
+
+describe('a stated comment count whose thread a click loads', () => {
+  it('is someone’s thread, open, comments unknown — never "no comments"', () => {
+    const run = runBlog(
+      'corpus/news-stated-count-de.html',
+      'https://www.sender.example/nachrichten/ein-bericht-aus-der-region-100.html',
+    );
+    expect(run.facts).toMatchObject({ commentSystem: 'other', commentsState: 'open', comments: null });
+  });
+
+  it('takes no count from a page without one: no thread stays none', () => {
+    const run = runBlog(
+      'corpus/news-og-website-metas.html',
+      'https://in.news.example/article/2014/12/30/india-sensex-nifty-idINKBN0K8',
+    );
+    expect(run.facts).toMatchObject({ commentSystem: 'none', commentsState: 'none', comments: 0 });
+  });
+});
