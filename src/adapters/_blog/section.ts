@@ -245,7 +245,8 @@ const STATED_TAGS = ['h2', 'h3', 'h4', 'button'];
  * comment there; the page cannot say more. Reached only on articles with nothing else found.
  */
 function statedThread(doc: Document): Element | null {
-  const says = (t: string | null) => t !== null && t.length <= 40 && STATED_COUNT.test(t);
+  // templates indent the text: "\n      102 comments\n    " is a short text
+  const says = (t: string | null) => t !== null && t.length <= 200 && t.trim().length <= 40 && STATED_COUNT.test(t);
   for (const tag of STATED_TAGS) {
     for (const el of doc.getElementsByTagName(tag)) {
       if (says(el.getAttribute('aria-label')) || says(el.textContent)) return el;

@@ -81,12 +81,11 @@ describe('a site’s own thread without WordPress classes, found by the heading 
 });
 
 describe('a stated comment count whose thread a click loads', () => {
-  it('is someone’s thread, open, comments unknown — never "no comments"', () => {
-    const run = runBlog(
-      'corpus/news-stated-count-de.html',
-      'https://www.sender.example/nachrichten/ein-bericht-aus-der-region-100.html',
-    );
-    expect(run.facts).toMatchObject({ commentSystem: 'other', commentsState: 'open', comments: null });
+  it.each([
+    ['corpus/news-stated-count-de.html', 'https://www.sender.example/nachrichten/ein-bericht-aus-der-region-100.html'],
+    ['corpus/news-stated-count-button.html', 'https://www.zeitung.example/ein-bericht-123456789'],
+  ])('%s: someone’s thread, open, comments unknown — never "no comments"', (file, url) => {
+    expect(runBlog(file, url).facts).toMatchObject({ commentSystem: 'other', commentsState: 'open', comments: null });
   });
 
   it('takes no count from a page without one: no thread stays none', () => {
