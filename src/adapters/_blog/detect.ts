@@ -112,32 +112,31 @@ function countMatches(text: string, re: RegExp): number {
 }
 
 /**
- * Why this page is not one post, or null. Weighed before any evidence for an article: wikis and
+ * Whether something says this page is not one post. Weighed before any evidence for an article: wikis and
  * landing pages print `og:type=article`, a recipe roundup prints BlogPosting beside its ItemList.
  * Head metas, JSON-LD, the title, the body's class and four id look-ups: no walk over the body.
  */
-export function notArticleReason(doc: Document): string | null {
+export function notArticleReason(doc: Document): boolean {
   const ogType = meta(doc, 'meta[property="og:type"]').toLowerCase();
-  if (!NEUTRAL_OG.test(ogType) && !ogType.startsWith('article')) return `og:type ${ogType}`;
-  if (meta(doc, 'meta[property="product:price:amount"], meta[property="og:price:amount"]')) return 'product price';
-  if (OTHER_GENERATORS.test(generator(doc))) return 'wiki or forum software';
-  for (const id of OTHER_IDS) if (doc.getElementById(id)) return `#${id}`;
-  if (ERROR_TITLE.test(doc.title)) return 'error page';
+  if (!NEUTRAL_OG.test(ogType) && !ogType.startsWith('article')) return true;
+  if (meta(doc, 'meta[property="product:price:amount"], meta[property="og:price:amount"]')) return true;
+  if (OTHER_GENERATORS.test(generator(doc))) return true;
+  for (const id of OTHER_IDS) if (doc.getElementById(id)) return true;
+  if (ERROR_TITLE.test(doc.title)) return true;
   const cls = doc.body?.classList;
-  if (cls && ERROR_BODY_CLASSES.some((c) => cls.contains(c))) return 'error page';
+  if (cls && ERROR_BODY_CLASSES.some((c) => cls.contains(c))) return true;
   let article = false;
   let product = false;
   for (const s of ldScripts(doc)) {
     const text = s.textContent ?? '';
-    if (OTHER_LD.test(text)) return 'JSON-LD listing, search, Q&A, forum or profile page';
+    if (OTHER_LD.test(text)) return true;
     // `includes` first: most pages' JSON-LD has no ItemList, and counting scans the whole text
-    if (text.includes('"ItemList"') && countMatches(text, LIST_ITEM) >= LISTING_ITEMS) return 'JSON-LD ItemList of many entries';
+    if (text.includes('"ItemList"') && countMatches(text, LIST_ITEM) >= LISTING_ITEMS) return true;
     article ||= ARTICLE_LD.test(text);
     product ||= PRODUCT_LD.test(text);
   }
   // a review post may describe the product it reviews: Product counts only without an Article type
-  if (product && !article) return 'JSON-LD Product';
-  return null;
+  return product && !article;
 }
 
 // --- what speaks for it, where og:type and JSON-LD say nothing -----------------------------------
