@@ -12,15 +12,18 @@ import { summarize } from './lib/compare.ts';
 import { countOf } from './lib/messages.ts';
 import { table } from './lib/table.ts';
 
-const USAGE = `Usage: howsocial eval DIR (or npm run eval -- DIR) [--min PERCENT] [--timeout MS] [--json FILE] [--only NAME,...]
+const USAGE = `Usage: howsocial eval DIR (or npm run eval -- DIR) [--labels FILE] [--min PERCENT] [--timeout MS] [--json FILE] [--only NAME,...]
 
 Audits every *.html in DIR that has an entry in DIR/labels.json (served as the label's "url"),
-compares kind, platform and every labelled fact, and prints the misses and "facts right: N/M (P%)".
+compares kind, platform and every labelled fact, and prints the misses, accuracy per fact, per
+page kind and per language, every undeserved fail (a fail verdict the labels say the page does not
+deserve) and "facts right: N/M (P%)". --labels reads the labels from FILE instead of DIR/labels.json.
 Exit code 0 (it is a report) unless --min is given and the figure is below it.`;
 
 interface EvalOptions {
   help?: boolean;
   dir: string | null;
+  labels: string | null;
   min: number | null;
   timeout: number;
   json: string | null;
@@ -28,7 +31,7 @@ interface EvalOptions {
 }
 
 function parse(argv: string[]): EvalOptions {
-  const o: EvalOptions = { dir: null, min: null, timeout: 15_000, json: null, only: null };
+  const o: EvalOptions = { dir: null, labels: null, min: null, timeout: 15_000, json: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -40,6 +43,7 @@ function parse(argv: string[]): EvalOptions {
     else if (a === '--min') o.min = Number(next());
     else if (a === '--timeout') o.timeout = Number(next());
     else if (a === '--json') o.json = next();
+    else if (a === '--labels') o.labels = next();
     else if (a === '--only') o.only = next().split(',');
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else if (o.dir) throw new Error('give one folder');
@@ -67,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const dir = resolve(opts.dir ?? '.');
-  const labelsFile = join(dir, 'labels.json');
+  const labelsFile = opts.labels ? resolve(opts.labels) : join(dir, 'labels.json');
   if (!existsSync(labelsFile)) {
     console.error(`error: ${labelsFile} not found`);
     return 2;
@@ -114,9 +118,23 @@ export async function main(argv: string[]): Promise<number> {
   else console.log('No mismatches.\n');
 
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
-  const fieldRows: (string | number)[][] = [['field', 'right', 'of', 'accuracy']];
-  for (const [f, { right, total }] of Object.entries(summary.perField)) fieldRows.push([f, right, total, pct(right, total)]);
-  console.log(`${table(fieldRows, { align: ['l', 'r', 'r', 'r'] })}\n`);
+  for (const [head, tallies] of [
+    ['field', summary.perField],
+    ['kind', summary.perKind],
+    ['language', summary.perLang],
+  ] as const) {
+    const pagesOf = (key: string) => summary.results.filter((r) => (head === 'kind' ? r.kind : r.lang) === key).length;
+    const tallyRows: (string | number)[][] = [[head, ...(head === 'field' ? [] : ['pages']), 'right', 'of', 'accuracy']];
+    for (const [k, { right, total }] of Object.entries(tallies))
+      tallyRows.push([k, ...(head === 'field' ? [] : [pagesOf(k)]), right, total, pct(right, total)]);
+    console.log(`${table(tallyRows, { align: ['l', 'r', 'r', 'r', 'r'] })}\n`);
+  }
+  if (summary.undeserved.length) {
+    const failRows = [['page', 'rule', 'undeserved fail because']];
+    for (const u of summary.undeserved) failRows.push([u.name, u.rule, u.why]);
+    console.log(`${table(failRows)}\n`);
+  }
+  console.log(`undeserved fails: ${summary.undeserved.length}`);
   const pages = summary.results.filter((r) => r.misses.length === 0).length;
   console.log(`pages fully right: ${pages}/${names.length}`);
   console.log(`facts right: ${summary.right}/${summary.total} (${summary.percent.toFixed(1)}%)`);

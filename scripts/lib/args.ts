@@ -297,3 +297,22 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
   }
   return opts;
 }
+
+/**
+ * The options `parse` reads from the command line, or the end of the process: the usage on stdout
+ * for --help (exit 0), the error and the usage on stderr for wrong arguments (exit 2).
+ */
+export function optionsOrExit<T extends { help?: boolean }>(parse: (argv: string[]) => T, usage: string, argv = process.argv.slice(2)): T {
+  let opts: T;
+  try {
+    opts = parse(argv);
+  } catch (err) {
+    console.error(`error: ${(err as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return opts;
+}

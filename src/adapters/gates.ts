@@ -34,7 +34,7 @@ import {
 export function mayBeBlog(doc: Document, url: URL): boolean {
   if (wpBodyKind(doc) === 'single') return true;
   if (BLOGGER_POST_PATH.test(url.pathname) && isBlogger(doc, url)) return true;
-  return articleConfidence(doc) > 0;
+  return articleConfidence(doc, url) > 0;
 }
 
 const SOCIAL_HOSTS = [...X_HOSTS, ...FACEBOOK_HOSTS, ...BLUESKY_HOSTS, ...INSTAGRAM_HOSTS, ...LINKEDIN_HOSTS];

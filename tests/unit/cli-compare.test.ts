@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareRecord, summarize } from '../../scripts/lib/compare.ts';
+import { compareRecord, summarize, undeservedFails } from '../../scripts/lib/compare.ts';
 import { auditRecord } from '../../scripts/lib/shape.ts';
 import type { Audit } from '../../src/contract';
 
@@ -60,5 +60,61 @@ describe('npm run eval: comparison with labels', () => {
       ['kind', 'other'],
       ['platform', null],
     ]);
+  });
+});
+
+describe('npm run eval: per kind, per language, undeserved fails', () => {
+  const finding = (rule: string, verdict = 'fail') => ({ rule, verdict, score: 0, weight: 3, evidence: [] });
+  const withFindings = (findings: object[], extra: object = {}) =>
+    auditRecord({ input: 'p', audit: { ...audit, ...extra, findings } as unknown as Audit });
+
+  it('counts a score on a page labelled other, and fails the labels say the page does not deserve', () => {
+    expect(undeservedFails({ kind: 'other' }, withFindings([]))).toEqual([
+      { rule: '(score)', why: expect.stringContaining('not an article') },
+    ]);
+    const open = { kind: 'article', commentsState: 'open', newsletterCheckbox: 'optional', comments: 0, pingbacks: 0 };
+    const rules = undeservedFails(
+      open,
+      withFindings([
+        finding('comments-closed'),
+        finding('share-without-dialogue'),
+        finding('newsletter-coupling'),
+        finding('author-replies'),
+        finding('pingback-only'),
+        finding('stale'),
+        finding('comments-closed', 'warn'),
+      ]),
+    ).map((u) => u.rule);
+    expect(rules).toEqual([
+      'comments-closed',
+      'share-without-dialogue',
+      'newsletter-coupling',
+      'author-replies',
+      'pingback-only',
+    ]);
+  });
+
+  it('leaves deserved fails alone', () => {
+    const closed = { kind: 'article', commentsState: 'closed', newsletterCheckbox: 'prechecked', comments: 4, pingbacks: 2 };
+    expect(
+      undeservedFails(
+        closed,
+        withFindings([finding('comments-closed'), finding('newsletter-coupling'), finding('author-replies')]),
+      ),
+    ).toEqual([]);
+    // a label that does not state the fact judges nothing about it
+    expect(
+      undeservedFails({ kind: 'article' }, withFindings([finding('newsletter-coupling'), finding('author-replies')])),
+    ).toEqual([]);
+  });
+
+  it('sums accuracy per page kind and per language and lists the undeserved fails by page', () => {
+    const s = summarize([
+      { name: 'a.html', label, record: auditRecord({ input: 'a', audit }) },
+      { name: 'shop.html', label: { kind: 'other', lang: 'en', platform: null }, record: withFindings([]) },
+    ]);
+    expect(s.perKind).toEqual({ article: { right: 6, total: 7 }, other: { right: 0, total: 2 } });
+    expect(s.perLang).toEqual({ de: { right: 6, total: 7 }, en: { right: 0, total: 2 } });
+    expect(s.undeserved).toEqual([{ name: 'shop.html', rule: '(score)', why: expect.any(String) }]);
   });
 });

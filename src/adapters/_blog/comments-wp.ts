@@ -180,6 +180,59 @@ interface Items {
   outers: (Element | null)[];
 }
 
+// WordPress's own comment ids: `comment-12` on the item (old themes' `li-comment-12`)
+const COMMENT_ITEM_ID = /^(?:li-)?comment-\d+$/;
+
+/**
+ * Items of a comment list that carry no `comment` class: themes of the 2000s print
+ * `<li class="alt" id="comment-299292">` inside `ol.commentlist`; the id says what the class does not.
+ * Only lists already found as comment areas are read, so a page without one pays nothing.
+ */
+function unclassedItems(areas: readonly Element[], classed: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let known: Set<Element> | null = null;
+  for (const a of areas) {
+    if (a.localName !== 'ol' && a.localName !== 'ul') {
+      if (classed.length === 0) out.push(...countedListItems(a));
+      continue;
+    }
+    for (const li of a.getElementsByTagName('li')) {
+      if (!COMMENT_ITEM_ID.test(li.id)) continue;
+      known ??= new Set(classed);
+      if (!known.has(li)) out.push(li);
+    }
+  }
+  return out;
+}
+
+// "Readers' Comments (718)", "2 Kommentare zu …", "12 Responses to …"
+const COUNTING_HEADING =
+  /(?:^|\s)(\d[\d.,]*)\s+(?:comments?|kommentare?|responses?|antworten|replies|reaktionen)\b|\b(?:comments?|kommentare?)\s*\((\d[\d.,]*)\)/i;
+
+/**
+ * A site's own thread without WordPress's classes (Politico 2010: `#comments` > h2 "Readers'
+ * Comments (718)" > `ol#commentsList` > `li`): the first list of the comment area is the thread
+ * when a heading of the area counts comments and the list holds no more items than it says.
+ */
+function countedListItems(area: Element): Element[] {
+  let stated: number | null = null;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    for (const h of area.getElementsByTagName(tag)) {
+      const m = COUNTING_HEADING.exec(h.textContent ?? '');
+      if (m) {
+        stated = Number((m[1] ?? m[2]).replace(/[.,]/g, ''));
+        break;
+      }
+    }
+    if (stated !== null) break;
+  }
+  if (!stated) return [];
+  const list = area.querySelector('ol, ul');
+  if (!list) return [];
+  const items = [...list.children].filter((c) => c.localName === 'li');
+  return items.length > 0 && items.length <= stated ? items : [];
+}
+
 function candidates(doc: Document): Items {
   const areas: Element[] = [];
   for (const id of AREA_IDS) {
@@ -190,8 +243,9 @@ function candidates(doc: Document): Items {
   // single-class collections keep the browser's fast path; pingbacks are rare, so merging is cheap
   const lists = ITEM_CLASSES.map((c) => [...doc.getElementsByClassName(c)]);
   let all = lists[0];
-  if (lists[1].length + lists[2].length > 0) {
-    const merged = new Set([...lists[0], ...lists[1], ...lists[2]]);
+  const unclassed = unclassedItems(areas, lists[0]);
+  if (lists[1].length + lists[2].length + unclassed.length > 0) {
+    const merged = new Set([...lists[0], ...lists[1], ...lists[2], ...unclassed]);
     all = [...merged].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
   }
   // depth-N marks comment_class() output anywhere; plain <li> items count inside a comment list

@@ -58,6 +58,14 @@ const DETECTORS: readonly EmbedDetector[] = [
   { system: 'other', name: 'giscus', classes: ['giscus'], tags: ['giscus-widget'], src: /giscus\.app\/client\.js/ },
   { system: 'other', name: 'utterances', classes: ['utterances'], src: /utteranc\.es\/client\.js/ },
   { system: 'other', name: 'Cusdis', ids: ['cusdis_thread'] },
+  // Livefyre (2010s news sites: mashable, nypost, technologyreview): the mount is often missing from a
+  // saved copy, the loader from zor.livefyre.com (or a *.fyre.co network) is not
+  {
+    system: 'other',
+    name: 'Livefyre',
+    ids: ['livefyre_comments', 'livefyre-comments', 'livefyre'],
+    src: /(?:^|\/\/)zor\.(?:livefyre\.com|fyre\.co)\/wjs\//,
+  },
   { system: 'other', name: 'Graph Comment', ids: ['graphcomment'] },
 ];
 

@@ -26,8 +26,9 @@ const CLOSED_CLASSES = [
 
 // WordPress's `.must-log-in` ("You must be logged in to post a comment." / "Du musst angemeldet sein …")
 const LOGIN_CLASSES = ['must-log-in', 'must-login', 'comment-login-required'];
+// and sites' own systems: "Nur angemeldete Benutzer können kommentieren" (GameStar), "Only registered users can comment"
 const LOGIN_TEXT =
-  /must be (?:logged|signed) in to (?:post|leave|write) a (?:comment|reply)|log in to (?:leave|post|write) a (?:comment|reply)|(?:musst|müssen) (?:angemeldet|eingeloggt)(?: sein)?,? um|melde(?:n Sie sich| dich) an,? um (?:einen )?kommentar|anmelden,? um (?:zu )?kommentieren/i;
+  /must be (?:logged|signed) in to (?:post|leave|write) a (?:comment|reply)|log in to (?:leave|post|write) a (?:comment|reply)|only (?:registered|logged[- ]in|signed[- ]in) (?:users|members) (?:can|may) (?:comment|post)|(?:musst|müssen) (?:angemeldet|eingeloggt)(?: sein)?,? um|melde(?:n Sie sich| dich) an,? um (?:einen )?kommentar|anmelden,? um (?:zu )?kommentieren|nur (?:angemeldete|registrierte|eingeloggte) (?:benutzer|nutzer|mitglieder|leser)(?:innen)? (?:können|dürfen) (?:kommentieren|kommentare)/i;
 
 const AREA_IDS = ['comments', 'respond', 'comments-area', 'commentform'];
 const AREA_CLASSES = [
@@ -64,7 +65,9 @@ function noticeIn(areas: readonly Element[], pattern: RegExp): Element | null {
   const visit = (el: Element, depth: number): Element | null => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (LISTS.has(c.localName) || c.localName === 'form') continue;
-      if (NOTICE_TAGS.has(c.localName) && c.childElementCount <= 4) {
+      // a notice is what the page shows: text inside a script (an i18n config with "Comments are
+      // closed" among its strings) says nothing about this post
+      if (NOTICE_TAGS.has(c.localName) && c.childElementCount <= 4 && c.getElementsByTagName('script').length === 0) {
         const t = c.textContent ?? '';
         if (t.length < 200 && pattern.test(t)) return c;
       }
@@ -136,6 +139,19 @@ function loginWall(doc: Document, areas: readonly Element[]): Element | null {
   return noticeIn(areas, LOGIN_TEXT);
 }
 
+/**
+ * Nothing shown: no text outside scripts (an empty container, an anchor, a script with its strings).
+ * A mount point a script fills, not a section that says anything. Reached only where the area has
+ * no form, no notice and no comments, so the text read is small.
+ */
+function isMount(area: Element): boolean {
+  const visible = (t: string | null) => (t ?? '').replace(/\s+/g, '').length;
+  let shown = visible(area.textContent);
+  if (shown === 0) return true;
+  for (const s of area.getElementsByTagName('script')) shown -= visible(s.textContent);
+  return shown <= 0;
+}
+
 /** The section around the comment list and embed blogSteps read already, in steps of their own. */
 export function commentSectionOf(
   doc: Document,
@@ -197,6 +213,12 @@ export function commentSectionOf(
         doc.getElementById('comments') ??
         doc.getElementById('respond') ??
         firstByClass(doc, ['comments-area', 'wp-block-comments']);
+      if (area && isMount(area)) {
+        // an empty container is where a script draws the thread (Gigya, a forum link, a plugin's
+        // app) or a jump target: someone can comment, we cannot read it — never "closed"
+        evidence.push(evidenceOf(area, area.localName === 'a' ? 'comments' : 'comments drawn by script'));
+        return { system: 'other', state: 'open', form: null, comments: null, evidence };
+      }
       if (area) {
         evidence.push(evidenceOf(area));
         system = 'native';
@@ -204,6 +226,32 @@ export function commentSectionOf(
       }
     }
   }
+  if (system === 'none' && native.length === 0) {
+    // no thread, form or notice: a stated count that loads the thread on click ("267 Kommentare")
+    const stated = statedThread(doc);
+    if (stated) return { system: 'other', state: 'open', form: null, comments: null, evidence: [evidenceOf(stated)] };
+  }
   if (native.length > 0 && evidence.length === 0) evidence.push(native[0].evidence);
   return withCounts({ system, state, form, comments: native, evidence });
+}
+
+// "12 Kommentare", "102 comments", a button labelled "267 Kommentare": the whole text is the count
+const STATED_COUNT = /^\s*([1-9][\d.,]*)\s+(?:comments?|kommentare?|leserkommentare|responses|reaktionen)\s*$/i;
+const STATED_TAGS = ['h2', 'h3', 'h4', 'button'];
+
+/**
+ * A heading, button or in-page link that states how many comments the post has, where the thread
+ * itself is drawn by script after a click (MDR, Tages-Anzeiger, CNET, Yahoo in the corpus): people
+ * comment there; the page cannot say more. Reached only on articles with nothing else found.
+ */
+function statedThread(doc: Document): Element | null {
+  // templates indent the text: "\n      102 comments\n    " is a short text
+  const says = (t: string | null) => t !== null && t.length <= 200 && t.trim().length <= 40 && STATED_COUNT.test(t);
+  for (const tag of STATED_TAGS) {
+    for (const el of doc.getElementsByTagName(tag)) {
+      if (says(el.getAttribute('aria-label')) || says(el.textContent)) return el;
+    }
+  }
+  for (const a of doc.links) if (a.getAttribute('href')?.startsWith('#') && says(a.textContent)) return a;
+  return null;
 }

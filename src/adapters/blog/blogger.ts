@@ -1,6 +1,6 @@
 import { type Adapter, stepwise } from '../adapter';
 import { bloggerComments } from '../_blog/comments-blogger';
-import { articleConfidence, BLOGGER_POST_PATH, isBlogger } from '../_blog/detect';
+import { articleConfidence, BLOGGER_POST_PATH, isBlogger, notArticleReason } from '../_blog/detect';
 import { firstById } from '../_blog/dom';
 import { blogSteps } from '../_blog/model';
 
@@ -13,6 +13,7 @@ export { isBlogger };
 
 function isPostPage(doc: Document, url: URL): boolean {
   if (BLOGGER_POST_PATH.test(url.pathname)) return true;
+  if (notArticleReason(doc)) return false;
   if (firstById(doc, ['comments', 'comment-editor', 'comment-holder', 'comments-block'])) return true;
   return articleConfidence(doc) > 0 && doc.getElementsByClassName('post-body').length === 1;
 }

@@ -19,10 +19,10 @@ const generic: Adapter = {
   priority: 0,
   detect(doc, url) {
     if (SOCIAL_HOSTS.test(url.hostname)) return 0;
-    return 0.5 * articleConfidence(doc);
+    return 0.5 * articleConfidence(doc, url);
   },
   ...stepwise(function* (doc, url) {
-    const isArticle = !SOCIAL_HOSTS.test(url.hostname) && articleConfidence(doc) > 0;
+    const isArticle = !SOCIAL_HOSTS.test(url.hostname) && articleConfidence(doc, url) > 0;
     return yield* blogSteps(doc, url, 'generic', isArticle, { listComments: wpCommentSteps });
   }),
 };

@@ -27,10 +27,10 @@ const wordpressCom: Adapter = {
   priority: 30,
   detect(doc, url) {
     if (!isWordPressCom(doc, url)) return 0;
-    return 0.95 * wpArticleConfidence(doc);
+    return 0.95 * wpArticleConfidence(doc, url);
   },
   ...stepwise(function* (doc, url) {
-    const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc) > 0;
+    const isArticle = isWordPressCom(doc, url) && wpArticleConfidence(doc, url) > 0;
     return yield* blogSteps(doc, url, 'wordpress-com', isArticle, {
       listComments: wpCommentSteps,
       emptyAreaIsClosed: true,

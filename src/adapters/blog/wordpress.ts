@@ -1,6 +1,6 @@
 import { type Adapter, stepwise } from '../adapter';
 import { wpCommentSteps } from '../_blog/comments-wp';
-import { articleConfidence, commentArea, generator, wpBodyKind } from '../_blog/detect';
+import { articleConfidence, commentArea, generator, notArticleReason, wpBodyKind } from '../_blog/detect';
 import { blogSteps } from '../_blog/model';
 
 /**
@@ -22,11 +22,11 @@ export function isWordPress(doc: Document): boolean {
 }
 
 /** Single posts, and static pages that have a comment area; never listings (home, archives, search). */
-export function wpArticleConfidence(doc: Document): number {
+export function wpArticleConfidence(doc: Document, url: URL | null = null): number {
   const kind = wpBodyKind(doc);
-  if (kind === 'listing') return 0;
+  if (kind === 'listing' || notArticleReason(doc)) return 0;
   if (kind === 'single') return 1;
-  const generic = articleConfidence(doc);
+  const generic = articleConfidence(doc, url);
   if (kind === 'page') return commentArea(doc) ? 1 : 0;
   return generic;
 }
@@ -34,12 +34,12 @@ export function wpArticleConfidence(doc: Document): number {
 const wordpress: Adapter = {
   id: 'wordpress',
   priority: 20,
-  detect(doc) {
+  detect(doc, url) {
     if (!isWordPress(doc)) return 0;
-    return 0.9 * wpArticleConfidence(doc);
+    return 0.9 * wpArticleConfidence(doc, url);
   },
   ...stepwise(function* (doc, url) {
-    const isArticle = isWordPress(doc) && wpArticleConfidence(doc) > 0;
+    const isArticle = isWordPress(doc) && wpArticleConfidence(doc, url) > 0;
     return yield* blogSteps(doc, url, 'wordpress', isArticle, {
       listComments: wpCommentSteps,
       emptyAreaIsClosed: true,

@@ -14,6 +14,7 @@ import {
   postElements,
 } from '../_social/common';
 import { mayBeSavedFrom, X_HOSTS, X_SAVED, X_TWEET } from '../_social/markers';
+import { LEGACY_TWEET, legacyTweetId, parseLegacyTweet } from '../_social/x-legacy';
 import type { Adapter } from '../adapter';
 
 /**
@@ -191,20 +192,24 @@ function extractWith(doc: Document, url: URL, intake: Intake): PageModel {
   // A timeline holds thousands of posts: `posts.some` per post was quadratic (22 % of a 50k audit).
   const seen = new Set<string>();
   const { known } = intake;
-  const tweets = postElements(doc, TWEET, intake, true);
+  let tweets = postElements(doc, TWEET, intake, true);
+  // no React markup: the twitter.com of 2013–2020 that archives and saved copies hold
+  const legacy = tweets.length === 0 && !intake.after;
+  if (legacy) tweets = postElements(doc, LEGACY_TWEET, intake, true);
+  const idOf = legacy ? legacyTweetId : tweetId;
   for (let i = 0; i < tweets.length; i++) {
     // The newest MAX_POSTS in full, the rest only counted (a focused post is found before its replies).
     if (social.posts.length >= intake.room) {
-      countRest(tweets, i, tweetId, intake);
+      countRest(tweets, i, idOf, intake);
       break;
     }
     const article = tweets[i];
     // Skipping posts an earlier extraction read is only for extractMore; a first extraction knows none.
     if (known.size > 0) {
-      const permalinkId = tweetId(article);
+      const permalinkId = idOf(article);
       if (permalinkId && known.has(permalinkId) && permalinkId !== statusId) continue;
     }
-    const post = parseTweet(article, pageHost, social.unreadable, paths);
+    const post = legacy ? parseLegacyTweet(article, pageHost, paths) : parseTweet(article, pageHost, social.unreadable, paths);
     // The same tweet can be rendered twice (a thread's context and the timeline): one per id.
     if (!post || seen.has(post.id)) continue;
     seen.add(post.id);

@@ -13,6 +13,8 @@ const CASES: [file: string, system: string, name: string][] = [
   ['utterances.html', 'other', 'utterances'],
   ['hyvor.html', 'other', 'Hyvor Talk'],
   ['isso.html', 'other', 'Isso'],
+  ['livefyre.html', 'other', 'Livefyre'],
+  ['livefyre-loader-only.html', 'other', 'Livefyre'],
 ];
 
 describe('comment embeds: the thread lives elsewhere, so comments are null, never guessed', () => {

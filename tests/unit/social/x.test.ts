@@ -110,3 +110,30 @@ describe('X adapter', () => {
     expect(other.social!.posts).toHaveLength(4);
   });
 });
+
+describe('X: twitter.com before the React rewrite (archives and saved copies, 2013–2020)', () => {
+  it('reads the focused tweet of a 2019 permalink page with exact counts, replies below it', () => {
+    const model = x.extract(fixture('x-legacy-status-de.html'), new URL('https://twitter.com/band/status/1128068672289890305'));
+    expect(model.kind).toBe('post');
+    const s = model.social!;
+    expect(s.mainPost).toMatchObject({
+      id: '1128068672289890305',
+      author: 'band',
+      replies: 23,
+      reposts: 201,
+      likes: 1664,
+      time: '2019-05-13T22:45:04.000Z',
+      urls: ['https://band.example/tour'],
+    });
+    expect(s.posts.map((p) => [p.author, p.isReply, p.likes])).toEqual([['fanin', true, 14]]);
+    expect(factsOf(model)).toMatchObject({ replies: 23, reposts: 201, likes: 1664 });
+  });
+
+  it('says null, not 0, for the reply count a 2015 page does not print', () => {
+    const model = x.extract(
+      fixture('x-legacy-status-2015.html'),
+      new URL('https://twitter.com/vyki_e/status/363116819147538433'),
+    );
+    expect(factsOf(model)).toMatchObject({ replies: null, reposts: 0, likes: 0 });
+  });
+});
