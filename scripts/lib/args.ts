@@ -302,7 +302,11 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
  * The options `parse` reads from the command line, or the end of the process: the usage on stdout
  * for --help (exit 0), the error and the usage on stderr for wrong arguments (exit 2).
  */
-export function optionsOrExit<T extends { help?: boolean }>(parse: (argv: string[]) => T, usage: string, argv = process.argv.slice(2)): T {
+export function optionsOrExit<T extends { help?: boolean }>(
+  parse: (argv: string[]) => T,
+  usage: string,
+  argv = process.argv.slice(2),
+): T {
   let opts: T;
   try {
     opts = parse(argv);

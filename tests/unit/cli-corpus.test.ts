@@ -35,9 +35,13 @@ describe('npm run corpus', () => {
     };
     const list = join(out, 'sources.json');
     writeFileSync(list, JSON.stringify(sources));
-    const run = spawnSync('node', ['--import', 'tsx', 'scripts/corpus.ts', '--mirrors', mirrors, '--out', out, '--sources', list], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'node',
+      ['--import', 'tsx', 'scripts/corpus.ts', '--mirrors', mirrors, '--out', out, '--sources', list],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
     expect(readFileSync(join(out, 'a.html'), 'utf8')).toBe(page);
     expect(run.stderr).toContain('b.html: someone/pages@');
