@@ -2,19 +2,31 @@ import { factsOf } from './facts';
 import { fingerprintsOf } from './fingerprint';
 import type { Audit, Finding, PageModel } from '../contract';
 import { RULES, RULES_VERSION } from '../rules';
-import type { RuleContext } from '../rules/rule';
+import type { Judgement, RuleContext } from '../rules/rule';
 import { bandOf } from '../contract/audit';
 import { scoreOf } from '../score';
 import { siteOf } from '../contract/site';
 
-/** Run every applicable rule on a page model. Pure: no DOM, no clock except ctx.now. */
-export function judge(model: PageModel, ctx: RuleContext): Finding[] {
+/** Rules of any level (a page's, an owner's): the shape findingsOf runs. */
+export interface RuleLike<I, C, K> {
+  id: string;
+  appliesTo: readonly K[];
+  weight: number;
+  judge(input: I, ctx: C): Judgement | null;
+}
+
+/**
+ * Every rule that applies to this kind, run on the input: one finding each, "n/a" where the rule
+ * has nothing to say. One loop for the page rules (judge below) and the owner rules
+ * (src/owner/audit.ts). Pure: no DOM, no clock except the context's.
+ */
+export function findingsOf<I, C, K>(rules: readonly RuleLike<I, C, K>[], kind: K, input: I, ctx: C): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (!rule.appliesTo.includes(model.kind)) continue;
-    let result: ReturnType<typeof rule.judge>;
+  for (const rule of rules) {
+    if (!rule.appliesTo.includes(kind)) continue;
+    let result: Judgement | null;
     try {
-      result = rule.judge(model, ctx);
+      result = rule.judge(input, ctx);
     } catch {
       // A rule that throws on odd input must not take the whole audit down: it says nothing.
       result = null;
@@ -33,6 +45,11 @@ export function judge(model: PageModel, ctx: RuleContext): Finding[] {
     );
   }
   return findings;
+}
+
+/** Run every applicable rule on a page model. */
+export function judge(model: PageModel, ctx: RuleContext): Finding[] {
+  return findingsOf(RULES, model.kind, model, ctx);
 }
 
 /** How many items the verdict rests on: posts on social pages, comments on articles. */

@@ -1,4 +1,4 @@
-import { auditOf } from '../judge/audit';
+import { auditOf, findingsOf } from '../judge/audit';
 import type { Comment, Finding, PageModel } from '../contract';
 import { bandOf, scoreOf } from '../score';
 import { siteOf } from '../contract/site';
@@ -9,30 +9,7 @@ import type { OwnerData, OwnerFacts, OwnerPost, OwnerPostRow, OwnerReport } from
 /** Owner rules over the posts, the owner score and band, the facts, and a row per post. */
 
 export function judgeOwner(data: OwnerData, now: number): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of OWNER_RULES) {
-    if (!rule.appliesTo.includes(data.kind)) continue;
-    let result: ReturnType<typeof rule.judge> = null;
-    try {
-      result = rule.judge(data, { now });
-    } catch {
-      // A rule that throws on odd data says nothing rather than taking the report down.
-      result = null;
-    }
-    findings.push(
-      result
-        ? {
-            rule: rule.id,
-            verdict: result.verdict,
-            score: result.score,
-            weight: rule.weight,
-            evidence: result.evidence.slice(0, 10),
-            detail: result.detail,
-          }
-        : { rule: rule.id, verdict: 'n/a', score: null, weight: rule.weight, evidence: [] },
-    );
-  }
-  return findings;
+  return findingsOf(OWNER_RULES, data.kind, data, { now });
 }
 
 export function factsOfOwner(data: OwnerData): OwnerFacts {

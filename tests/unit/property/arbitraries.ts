@@ -1,3 +1,8 @@
+import {
+  FIELD_KINDS as CONTRACT_FIELD_KINDS,
+  KINDS as CONTRACT_KINDS,
+  PLATFORMS as CONTRACT_PLATFORMS,
+} from '../../../src/contract/vocabulary';
 import fc from 'fast-check';
 import type {
   ArticleSection,
@@ -22,23 +27,10 @@ import type {
  * dates in the future or unreadable, text in any script.
  */
 
-export const KINDS: PageKind[] = ['article', 'profile', 'post', 'other'];
-export const PLATFORMS: Platform[] = [
-  'wordpress',
-  'wordpress-com',
-  'blogger',
-  'ghost',
-  'medium',
-  'substack',
-  'x',
-  'facebook',
-  'mastodon',
-  'bluesky',
-  'instagram',
-  'linkedin',
-  'generic',
-];
-const FIELD_KINDS: FieldKind[] = ['name', 'email', 'url', 'comment', 'newsletter', 'consent', 'captcha', 'other'];
+// the contract's lists: a new platform or kind is generated as soon as it exists
+export const KINDS: readonly PageKind[] = CONTRACT_KINDS;
+export const PLATFORMS: readonly Platform[] = CONTRACT_PLATFORMS;
+const FIELD_KINDS: readonly FieldKind[] = CONTRACT_FIELD_KINDS;
 
 /** Text from every corner: ASCII, German, RTL, emoji, control characters, formula starts. */
 export const text = (max = 80) =>
