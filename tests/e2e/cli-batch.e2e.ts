@@ -227,7 +227,7 @@ describe('howsocial audit batches (Chromium)', () => {
     expect(before.length).toBeLessThan(6);
     const resumed = await audit(['--input', list, '--out', out, '--resume']);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toContain(`--resume: ${before.length} input(s) already in`);
+    expect(resumed.stderr).toContain(`--resume: ${before.length} inputs already in`);
     const after = lines(readFileSync(out, 'utf8'));
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((a) => a.url).sort()).toEqual(
