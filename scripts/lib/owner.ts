@@ -92,9 +92,12 @@ export async function auditSite({
     const page = await browser.context.newPage();
     const query = new URLSearchParams({ url: site, posts: String(posts), run: '1' });
     await page.goto(`chrome-extension://${browser.extensionId}/popup/report.html?${query}`);
-    const owner = () => (window as unknown as { howsocialOwner?: SiteResult }).howsocialOwner;
-    await page.waitForFunction(`(${owner})()?.state`, null, { timeout });
-    return (await page.evaluate(`(${owner})()`)) as SiteResult;
+    // Anonymous arrows, passed as they are: an extension page's CSP forbids evaluating strings, and
+    // tsx names only named functions (the __name helper the page lacks).
+    await page.waitForFunction(() => (window as unknown as { howsocialOwner?: SiteResult }).howsocialOwner?.state, null, {
+      timeout,
+    });
+    return (await page.evaluate(() => (window as unknown as { howsocialOwner?: SiteResult }).howsocialOwner)) as SiteResult;
   } finally {
     await browser.close();
   }

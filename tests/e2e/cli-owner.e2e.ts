@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- --site URL`: the real CLI process runs the owner audit in the built extension
+ * `howsocial audit --site URL` (`npm run audit -- --site URL`): the real CLI process runs the owner audit in the built extension
  * against the localhost WordPress fixture site and prints the top-level `owner` object (README).
  */
 import { execFile } from 'node:child_process';
@@ -15,7 +15,7 @@ function audit(args: string[]): Promise<{ code: number; stdout: string; stderr: 
   return new Promise((ok) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'scripts', 'audit.mjs'), '--dist', join(inject('distDir'), 'chrome'), ...args],
+      [join(ROOT, 'bin', 'howsocial.mjs'), 'audit', '--dist', join(inject('distDir'), 'chrome'), ...args],
       { cwd: ROOT, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
