@@ -1,5 +1,5 @@
 // Screenshots of the owner report (issue 12), light and dark, for the README:
-// `HOWSOCIAL_DIST=/tmp/x npm run build && node docs/screenshots/take-owner.mjs /tmp/x/chrome`
+// `HOWSOCIAL_DIST=/tmp/x npm run build && node --import tsx docs/screenshots/take-owner.mjs /tmp/x/chrome`
 // (SHOT_LANG=de for the German UI). A demo German blog's WordPress REST API is answered by request
 // interception (no network): 20 posts from March to November with reader comments the author
 // answers less and less. Writes owner-report-*.png, owner-compare-*.png and, with --pdf FILE, the
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? 'dist/chrome');
