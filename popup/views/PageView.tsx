@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { t, tOptional } from '../../src/i18n';
-import { sendMessage } from '../../src/contract/messaging';
 import type { Audit, Evidence, Finding } from '../../src/contract';
 import { byImpact } from '../../src/score';
 import { Gauge } from '../components/Gauge';
