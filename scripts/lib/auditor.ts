@@ -9,7 +9,7 @@
 // the audit waits for it to settle.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { Audit } from '../../src/contract';
 import { extensionWorker, type LaunchedBrowser, launchWithExtension } from './chromium.ts';
 import { htmlContentType, originalUrlOf, saveCommentOf, type UrlSource } from './original-url.ts';
@@ -231,13 +231,19 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
   const targets = new WeakMap<Page, Target>();
   let clock: number | null = null;
 
+  /**
+   * The tab a request belongs to; null for a service worker's own request (a saved page may
+   * register one), which has no frame: asking it for one throws and took the whole run down.
+   */
+  const pageOfRequest = (request: Request): Page | null => (request.serviceWorker() ? null : request.frame().page());
+
   if (!live) {
     await context.route('**/*', async (route, request) => {
       const url = request.url();
-      // The crxjs loader imports the content script from chrome-extension://…: blocking it would
-      // leave every page silently unaudited.
+      // The extension's own files (its pages, the worker's imports) always load.
       if (url.startsWith('chrome-extension://')) return route.continue();
-      const page = request.frame().page();
+      const page = pageOfRequest(request);
+      if (!page) return route.abort('blockedbyclient');
       const target = targets.get(page);
       const isMainDoc = target && request.isNavigationRequest() && request.frame() === page.mainFrame();
       if (isMainDoc && withoutHash(url) === withoutHash(target.url) && target.body) {
@@ -250,7 +256,8 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
   } else {
     // Live saved files: the document is ours, everything else comes from the network.
     await context.route('**/*', async (route, request) => {
-      const page = request.frame().page();
+      const page = pageOfRequest(request);
+      if (!page) return route.fallback();
       const target = targets.get(page);
       if (
         target?.body &&
