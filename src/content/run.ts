@@ -8,7 +8,7 @@ import { sendMessage } from '../contract/messaging';
 import { siteOf } from '../contract/site';
 import { normalizeSettings, readSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { familyAdapters } from './families';
-import { HIGHLIGHT_ATTR, highlight } from './highlight';
+import { highlight } from './highlight';
 import { yieldToPage } from './yield';
 
 /**
@@ -248,17 +248,12 @@ export function startContent(win: Window & typeof globalThis): void {
     timer = setTimeout(onDomSettled, Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now)));
   }
 
-  function onlyOurOverlay(records: MutationRecord[]): boolean {
-    return records.every((r) =>
-      [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.hasAttribute(HIGHLIGHT_ATTR)),
-    );
-  }
-
   function observe(on: boolean): void {
     if (on && !observer) {
-      observer = new MutationObserver((records) => {
-        if (!onlyOurOverlay(records)) schedule();
-      });
+      // No look at the records: each node a record names would get a wrapper in this world, which
+      // cold costs more than the whole re-read schedule. Our own overlay's records are taken away
+      // where it is drawn (the highlight message below), so every record left is the page's.
+      observer = new MutationObserver(schedule);
       observer.observe(doc.documentElement, { childList: true, subtree: true });
       win.addEventListener('popstate', schedule);
     } else if (!on && observer) {
@@ -293,7 +288,10 @@ export function startContent(win: Window & typeof globalThis): void {
       return true;
     }
     if (m.type === 'highlight' && typeof m.selector === 'string') {
-      sendResponse({ ok: highlight(doc, m.selector) } satisfies Responses['highlight']);
+      const ok = highlight(doc, m.selector);
+      // the overlay is ours, not a change of the page: no re-read for it
+      observer?.takeRecords();
+      sendResponse({ ok } satisfies Responses['highlight']);
       return false;
     }
     return false;

@@ -73,14 +73,18 @@ const BREAKS = new Set([
 export function readableText(root: Element, skip?: (el: Element) => boolean, max = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let length = 0;
+  // a whole text (no cap) needs no running length: one squash at the end, not one per text node
+  const bounded = max !== Number.POSITIVE_INFINITY;
   const walk = (el: Element): boolean => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3 || n.nodeType === 4) {
         const t = n.nodeValue ?? '';
         parts.push(t);
-        // squashed length, so indentation in the markup does not end the text early
-        length += t.replace(/\s+/g, ' ').length;
-        if (length >= max) return false;
+        if (bounded) {
+          // squashed length, so indentation in the markup does not end the text early
+          length += t.replace(/\s+/g, ' ').length;
+          if (length >= max) return false;
+        }
       } else if (n.nodeType === 1) {
         const child = n as Element;
         if (SKIP_TEXT.has(child.localName) || skip?.(child)) continue;
