@@ -1,3 +1,4 @@
+import { excerpt } from './excerpt';
 import { LIMITS } from './limits';
 import type { Comment, CommentSection, Evidence, PageModel, SocialPost, SocialSection } from './model';
 
@@ -19,8 +20,15 @@ export function fitEvidence(e: Evidence): Evidence {
   return { selector: e.selector.length <= LIMITS.selectorChars ? e.selector : '', text: cut(e.text, LIMITS.textChars) };
 }
 
+/** '' where the evidence is the excerpt of the item's own text: the worker's parse restores it (./model.ts). */
+function ownExcerptLeftOut<T extends { text: string; evidence: Evidence }>(item: T): T {
+  return item.text !== '' && item.evidence.text === excerpt(item.text)
+    ? { ...item, evidence: { selector: item.evidence.selector, text: '' } }
+    : item;
+}
+
 function fitComment(c: Comment): Comment {
-  return {
+  return ownExcerptLeftOut({
     ...c,
     id: opt(c.id, LIMITS.shortChars),
     author: cut(c.author, LIMITS.shortChars),
@@ -29,7 +37,7 @@ function fitComment(c: Comment): Comment {
     depth: Math.min(1000, Math.max(0, Math.trunc(c.depth))),
     parentId: opt(c.parentId, LIMITS.shortChars),
     evidence: fitEvidence(c.evidence),
-  };
+  });
 }
 
 function fitComments(s: CommentSection): CommentSection {
@@ -53,7 +61,7 @@ function fitComments(s: CommentSection): CommentSection {
 }
 
 export function fitPost(p: SocialPost): SocialPost {
-  return {
+  return ownExcerptLeftOut({
     ...p,
     id: cut(p.id, LIMITS.shortChars),
     time: opt(p.time, 40),
@@ -62,7 +70,7 @@ export function fitPost(p: SocialPost): SocialPost {
     client: opt(p.client, LIMITS.shortChars),
     author: opt(p.author, LIMITS.shortChars),
     evidence: fitEvidence(p.evidence),
-  };
+  });
 }
 
 function fitSocial(s: SocialSection): SocialSection {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { excerpt } from './excerpt';
 import { LIMITS } from './limits';
 import { COMMENT_KINDS, COMMENT_SYSTEMS, COMMENTS_STATES, FIELD_KINDS, KINDS, PLATFORMS } from './vocabulary';
 
@@ -55,20 +56,34 @@ export const CommentFormSchema = v.object({
   evidence: EvidenceSchema,
 });
 
-export const CommentSchema = v.object({
-  id: v.optional(text(LIMITS.shortChars)),
-  author: text(LIMITS.shortChars),
-  /** ISO 8601 when the page says when; absent when it does not or the date is unreadable */
-  date: v.optional(text(40)),
-  text: text(LIMITS.itemChars),
-  kind: v.picklist(COMMENT_KINDS),
-  /** written by the post's author (WordPress `bypostauthor`, Blogger `blog-author`, …) */
-  byPostAuthor: flag,
-  /** 0 for top level; nested replies count up */
-  depth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
-  parentId: v.optional(text(LIMITS.shortChars)),
-  evidence: EvidenceSchema,
-});
+/**
+ * A comment's or post's evidence is usually the excerpt of its own text: the content script sends
+ * it as '' (./fit.ts), since each KB a message carries costs the page's main thread ~50 µs
+ * (Chrome serialises extension messages there), and the worker's parse restores it.
+ */
+function withOwnExcerpt<T extends { text: string; evidence: { selector: string; text: string } }>(item: T): T {
+  return item.evidence.text === '' && item.text !== ''
+    ? { ...item, evidence: { ...item.evidence, text: excerpt(item.text) } }
+    : item;
+}
+
+export const CommentSchema = v.pipe(
+  v.object({
+    id: v.optional(text(LIMITS.shortChars)),
+    author: text(LIMITS.shortChars),
+    /** ISO 8601 when the page says when; absent when it does not or the date is unreadable */
+    date: v.optional(text(40)),
+    text: text(LIMITS.itemChars),
+    kind: v.picklist(COMMENT_KINDS),
+    /** written by the post's author (WordPress `bypostauthor`, Blogger `blog-author`, …) */
+    byPostAuthor: flag,
+    /** 0 for top level; nested replies count up */
+    depth: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+    parentId: v.optional(text(LIMITS.shortChars)),
+    evidence: EvidenceSchema,
+  }),
+  v.transform(withOwnExcerpt),
+);
 
 export const CommentCountsSchema = v.object({
   /** human comments (pingbacks and trackbacks excluded) */
@@ -130,30 +145,33 @@ export const ArticleSectionSchema = v.object({
   phones: v.pipe(v.array(PhoneMentionSchema), v.maxLength(LIMITS.phones)),
 });
 
-export const SocialPostSchema = v.object({
-  id: text(LIMITS.shortChars),
-  /** ISO 8601 */
-  time: v.optional(text(40)),
-  text: text(LIMITS.itemChars),
-  /** outbound URLs as they appear (the shown URL where the network wraps links, e.g. t.co) */
-  urls: v.pipe(v.array(text(LIMITS.urlChars)), v.maxLength(LIMITS.urlsPerPost)),
-  replies: nullableCount,
-  reposts: nullableCount,
-  likes: nullableCount,
-  views: v.optional(nullableCount),
-  /** a reply to somebody else */
-  isReply: flag,
-  /** a repost/boost/retweet of somebody else's post */
-  isRepost: flag,
-  /** quotes somebody else's post */
-  isQuote: flag,
-  isPinned: flag,
-  isPromoted: flag,
-  /** the posting client ("via" app) where the network shows it */
-  client: v.optional(text(LIMITS.shortChars)),
-  author: v.optional(text(LIMITS.shortChars)),
-  evidence: EvidenceSchema,
-});
+export const SocialPostSchema = v.pipe(
+  v.object({
+    id: text(LIMITS.shortChars),
+    /** ISO 8601 */
+    time: v.optional(text(40)),
+    text: text(LIMITS.itemChars),
+    /** outbound URLs as they appear (the shown URL where the network wraps links, e.g. t.co) */
+    urls: v.pipe(v.array(text(LIMITS.urlChars)), v.maxLength(LIMITS.urlsPerPost)),
+    replies: nullableCount,
+    reposts: nullableCount,
+    likes: nullableCount,
+    views: v.optional(nullableCount),
+    /** a reply to somebody else */
+    isReply: flag,
+    /** a repost/boost/retweet of somebody else's post */
+    isRepost: flag,
+    /** quotes somebody else's post */
+    isQuote: flag,
+    isPinned: flag,
+    isPromoted: flag,
+    /** the posting client ("via" app) where the network shows it */
+    client: v.optional(text(LIMITS.shortChars)),
+    author: v.optional(text(LIMITS.shortChars)),
+    evidence: EvidenceSchema,
+  }),
+  v.transform(withOwnExcerpt),
+);
 
 export const SocialSectionSchema = v.object({
   handle: v.optional(text(LIMITS.shortChars)),

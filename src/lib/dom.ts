@@ -1,16 +1,7 @@
 import type { Evidence } from '../contract';
+import { EXCERPT_MAX, excerpt, squash } from '../contract/excerpt';
 
-/** Evidence excerpts are short: DESIGN.md caps stored text at 200 characters. */
-export const EXCERPT_MAX = 200;
-
-export function squash(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-export function excerpt(text: string | null | undefined, max = EXCERPT_MAX): string {
-  const t = squash(text);
-  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
-}
+export { EXCERPT_MAX, excerpt, squash };
 
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'textarea']);
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Audit, PageModel } from '../../src/contract';
+import { excerpt } from '../../src/contract/excerpt';
 import { fitModel } from '../../src/contract/fit';
 import { LIMITS } from '../../src/contract/limits';
 import { isAudit, parseMessage, parsePageModel, senderAllowed } from '../../src/contract/validate';
@@ -136,8 +137,32 @@ describe('fitModel: evidence never sinks an audit', () => {
     expect(comment.text.startsWith('Warum? Warum?')).toBe(true);
   });
 
-  it('leaves a model within the limits as it is', () => {
-    expect(fitModel(sampleModel())).toEqual(sampleModel());
+  it('leaves a model within the limits as it is, once the worker has parsed it', () => {
+    expect(parsePageModel(fitModel(sampleModel()))).toEqual(sampleModel());
+  });
+
+  it("leaves out an item's evidence text that is the excerpt of its own text, and the worker's parse restores it", () => {
+    const m = sampleModel();
+    const c = m.comments!.comments![0];
+    const long = `${'Warum antwortet hier niemand? '.repeat(20)}Ende.`;
+    const page: PageModel = {
+      ...m,
+      comments: {
+        ...m.comments!,
+        comments: [
+          { ...c, text: long, evidence: { selector: '#comment-1', text: excerpt(long) } },
+          { ...c, text: 'Eigener Text', evidence: { selector: '#comment-2', text: 'Anderer Auszug' } },
+        ],
+      },
+    };
+    const sent = fitModel(page);
+    expect(sent.comments!.comments!.map((x) => x.evidence.text)).toEqual(['', 'Anderer Auszug']);
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(page).length - 150);
+    const parsed = parsePageModel(JSON.parse(JSON.stringify(sent)));
+    expect(parsed!.comments!.comments!.map((x) => x.evidence)).toEqual([
+      { selector: '#comment-1', text: excerpt(long) },
+      { selector: '#comment-2', text: 'Anderer Auszug' },
+    ]);
   });
 });
 
