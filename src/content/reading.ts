@@ -8,15 +8,32 @@ import { familyAdapters } from './families';
 import { yieldToPage } from './yield';
 
 /**
- * One URL's reading (src/content/run.ts starts one per URL): which adapter claimed the page, the
- * model it read, and what of it the worker already holds. Its AbortSignal ends the reading when
- * the page navigates, so an extraction of the old page can never be sent as the new one's.
+ * Cancels a reading. Not an AbortController on purpose: every DOM or extension interface a content
+ * script touches first is instantiated for its isolated world on that page load (measured cold,
+ * 0.3–1.5 ms each for AbortController, MutationObserver, storage.onChanged), and a page no gate
+ * claims should pay for none of them.
  */
-export interface Reading {
+export class Cancelled extends Error {}
+
+export interface Cancel {
+  cancelled: boolean;
+}
+
+export function throwIfCancelled(cancel: Cancel): void {
+  if (cancel.cancelled) throw new Cancelled();
+}
+
+/**
+ * One URL's reading (src/content/run.ts starts one per URL): which adapter claimed the page, the
+ * model it read, and what of it the worker already holds. Cancelled when the page navigates, so an
+ * extraction of the old page can never be sent as the new one's.
+ */
+export interface Reading extends Cancel {
   readonly url: string;
-  readonly controller: AbortController;
   adapter: Adapter | null;
   model: PageModel | null;
+  /** whether a gate said this URL may be an article or a profile */
+  gated: boolean;
   /** DOM growths this URL was re-detected on without an adapter claiming it */
   redetects: number;
   /** the last model sent in full: an unchanged re-read sends nothing */
@@ -30,9 +47,10 @@ export interface Reading {
 export function newReading(url: string): Reading {
   return {
     url,
-    controller: new AbortController(),
+    cancelled: false,
     adapter: null,
     model: null,
+    gated: false,
     redetects: 0,
     lastSent: null,
     sentPosts: null,
@@ -64,22 +82,25 @@ function loadFamily(family: Family): Promise<readonly Adapter[]> {
   return pending;
 }
 
-/**
- * The adapters that may claim this page. Where both gates say no (most of the web) nothing is
- * loaded. Both families together keep registry order, so the pick is the one `pickAdapter` over
- * the whole registry would make.
- */
-async function candidatesFor(doc: Document, url: URL): Promise<readonly Adapter[]> {
+/** The families whose gate lets this page in: none on most of the web. */
+export function familiesFor(doc: Document, url: URL): Family[] {
   const families: Family[] = [];
   if (mayBeBlog(doc, url)) families.push('blog');
   if (mayBeSocial(doc, url)) families.push('social');
-  if (families.length === 0) return [];
+  return families;
+}
+
+/**
+ * The adapters that may claim this page. Both families together keep registry order, so the pick
+ * is the one `pickAdapter` over the whole registry would make.
+ */
+async function candidatesOf(families: readonly Family[]): Promise<readonly Adapter[]> {
   const lists = await Promise.all(families.map(loadFamily));
   return lists.length === 1 ? lists[0] : byPriority(lists.flat());
 }
 
 /** The adapter's extraction, in slices of at most ~SLICE_MS with the page's turn between them. */
-export async function extractSliced(adapter: Adapter, doc: Document, url: URL, signal?: AbortSignal): Promise<PageModel> {
+export async function extractSliced(adapter: Adapter, doc: Document, url: URL, cancel?: Cancel): Promise<PageModel> {
   if (!adapter.extractSteps) return adapter.extract(doc, url);
   const steps = adapter.extractSteps(doc, url);
   let since = performance.now();
@@ -88,37 +109,48 @@ export async function extractSliced(adapter: Adapter, doc: Document, url: URL, s
     if (step.done) return step.value;
     if (performance.now() - since >= SLICE_MS) {
       await yieldToPage();
-      signal?.throwIfAborted();
+      if (cancel) throwIfCancelled(cancel);
       since = performance.now();
     }
   }
 }
 
 /**
- * Read the page, fresh or as a re-read of the same URL; null when no adapter claims it. Three
- * tasks, not one: detect, extract and the send each follow a yield to the page, so a big page never
- * sees one long task, and the DOM is read as it is at each stage (a change schedules the next read).
+ * Read the page, fresh or as a re-read of the same URL; null when no adapter claims it (or
+ * `admit` says no once a gate has let the page in: paused site, passive audits off). Three tasks,
+ * not one: detect, extract and the send each follow a yield to the page, so a big page never sees
+ * one long task, and the DOM is read as it is at each stage (a change schedules the next read).
  */
-export async function read(reading: Reading, doc: Document, href: string, fresh: boolean): Promise<PageModel | null> {
-  const { signal } = reading.controller;
+export async function read(
+  reading: Reading,
+  doc: Document,
+  href: string,
+  fresh: boolean,
+  admit: () => Promise<boolean>,
+): Promise<PageModel | null> {
   const url = new URL(href);
   if (fresh || !reading.adapter || !reading.model) {
-    const candidates = await candidatesFor(doc, url);
-    signal.throwIfAborted();
-    reading.adapter = pickFrom(candidates, doc, url);
+    const families = familiesFor(doc, url);
+    reading.gated = families.length > 0;
+    reading.adapter = null;
     reading.model = null;
+    if (!reading.gated || !(await admit())) return null;
+    throwIfCancelled(reading);
+    const candidates = await candidatesOf(families);
+    throwIfCancelled(reading);
+    reading.adapter = pickFrom(candidates, doc, url);
     if (reading.adapter) {
       await yieldToPage();
-      signal.throwIfAborted();
-      reading.model = await extractSliced(reading.adapter, doc, url, signal);
+      throwIfCancelled(reading);
+      reading.model = await extractSliced(reading.adapter, doc, url, reading);
     }
   } else if (reading.adapter.extractMore) {
     reading.model = reading.adapter.extractMore(doc, url, reading.model);
   } else {
-    reading.model = await extractSliced(reading.adapter, doc, url, signal);
+    reading.model = await extractSliced(reading.adapter, doc, url, reading);
   }
   await yieldToPage();
-  signal.throwIfAborted();
+  throwIfCancelled(reading);
   return reading.model;
 }
 

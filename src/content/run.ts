@@ -22,6 +22,13 @@ export { DEBOUNCE_MS, MAX_WAIT_MS } from './watch';
 
 /** Pages without an adapter are re-detected on DOM growth only this often per URL (X renders late). */
 export const REDETECT_TRIES = 5;
+/**
+ * A page no gate lets in is not watched with a MutationObserver (its instantiation alone costs a
+ * cold page more than both gates): it is looked at again after these pauses (ms) — a page that
+ * renders late — and then its URL every URL_POLL_MS, for single-page apps that navigate to a post.
+ */
+export const RECHECK_MS = [1000, 2000, 4000, 8000, 16000] as const;
+export const URL_POLL_MS = 2000;
 
 const MARK = '__howsocialContent';
 
@@ -42,33 +49,74 @@ function platformAllowed(settings: Settings, model: PageModel): boolean {
 interface Page {
   readonly win: Window & typeof globalThis;
   readonly doc: Document;
-  settings: Settings;
+  /** read when a gate first lets a page of this document in; most pages never need them */
+  settings: Settings | null;
   reading: Reading;
+  /** the DOM watch of a page a gate let in (SPA re-reads) */
   watch: Watch | null;
+  /** the next look at a page no gate let in */
+  recheck: ReturnType<typeof setTimeout> | null;
+  rechecks: number;
+}
+
+/** This document's content script is still the one running (not orphaned, not replaced). */
+function current(page: Page): boolean {
+  return (globalThis as unknown as Record<string, unknown>)[MARK] === page && Boolean(chrome.runtime?.id);
 }
 
 /** A new URL (SPA navigation) or a restart: the reading in flight is cancelled. */
 function restart(page: Page): Reading {
-  page.reading.controller.abort();
+  page.reading.cancelled = true;
   page.reading = newReading(page.win.location.href);
   return page.reading;
 }
 
+/** Settings are read once a gate lets a page in; then passive mode and pauses decide, and the DOM is watched. */
+async function admitted(page: Page): Promise<boolean> {
+  if (!page.settings) {
+    page.settings = await readSettings();
+    chrome.storage.onChanged.addListener(onSettingsChanged(page));
+  }
+  const active = activeFor(page.settings, page.win.location.href);
+  setWatching(page, active);
+  return active;
+}
+
 async function passiveRead(page: Page, fresh: boolean): Promise<void> {
-  if (!activeFor(page.settings, page.win.location.href)) return;
+  if (page.settings && !activeFor(page.settings, page.win.location.href)) return;
   const mine = page.reading;
   try {
-    const model = await read(mine, page.doc, page.win.location.href, fresh);
-    if (!model || !platformAllowed(page.settings, model) || mine.controller.signal.aborted) return;
+    const model = await read(mine, page.doc, page.win.location.href, fresh, () => admitted(page));
+    if (!mine.gated && !page.watch) scheduleRecheck(page);
+    if (!model || !page.settings || !platformAllowed(page.settings, model) || mine.cancelled) return;
     await send(mine, model);
   } catch {
-    // Aborted by a navigation, or an adapter that chokes on an odd DOM: nothing is sent, and
+    // Cancelled by a navigation, or an adapter that chokes on an odd DOM: nothing is sent, and
     // nothing appears in the page's console.
   }
 }
 
+function scheduleRecheck(page: Page): void {
+  if (page.recheck) return;
+  const wait = RECHECK_MS[page.rechecks] ?? URL_POLL_MS;
+  page.recheck = setTimeout(() => {
+    page.recheck = null;
+    if (!current(page) || page.watch) return;
+    const moved = pageOf(page.win.location.href) !== pageOf(page.reading.url);
+    if (moved) {
+      restart(page);
+      page.rechecks = 0;
+    } else if (page.rechecks >= RECHECK_MS.length) {
+      // past the tries: only a navigation makes it look again
+      scheduleRecheck(page);
+      return;
+    } else page.rechecks++;
+    void passiveRead(page, true);
+  }, wait);
+}
+
 function onDomSettled(page: Page): void {
-  if (!chrome.runtime?.id) {
+  if (!current(page)) {
     // The extension was updated or removed: this orphaned script must stop working on the page.
     setWatching(page, false);
     return;
@@ -98,7 +146,7 @@ function setWatching(page: Page, on: boolean): void {
 async function forcedRead(page: Page): Promise<Responses['run-audit']> {
   if (pageOf(page.win.location.href) !== pageOf(page.reading.url)) restart(page);
   const mine = page.reading;
-  const model = await read(mine, page.doc, page.win.location.href, true);
+  const model = await read(mine, page.doc, page.win.location.href, true, async () => true);
   // Not an article or profile: say so instead of nothing.
   const out = fitModel(model ?? { url: new URL(page.win.location.href).href, kind: 'other', platform: 'generic' });
   // The worker stores what it judges of this answer: a passive send of the same model is not needed.
@@ -126,7 +174,7 @@ function onMessage(page: Page) {
 
 function onSettingsChanged(page: Page) {
   return (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
-    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    if (area !== 'local' || !changes[SETTINGS_KEY] || !page.settings) return;
     const was = activeFor(page.settings, page.win.location.href);
     page.settings = normalizeSettings(changes[SETTINGS_KEY].newValue);
     const now = activeFor(page.settings, page.win.location.href);
@@ -138,28 +186,23 @@ function onSettingsChanged(page: Page) {
   };
 }
 
-/** Start once per page (a second injection by `scripting.executeScript` finds the mark). */
+/**
+ * Start once per page (a second injection by `scripting.executeScript` finds the mark). On a page
+ * no gate lets in — most of the web — this is all it costs: one message listener and the gates.
+ */
 export function startContent(win: Window & typeof globalThis): void {
   const g = globalThis as unknown as Record<string, unknown>;
   if (g[MARK]) return;
-  g[MARK] = true;
   const page: Page = {
     win,
     doc: win.document,
-    settings: normalizeSettings(undefined),
+    settings: null,
     reading: newReading(win.location.href),
     watch: null,
+    recheck: null,
+    rechecks: 0,
   };
+  g[MARK] = page;
   chrome.runtime.onMessage.addListener(onMessage(page));
-  chrome.storage.onChanged.addListener(onSettingsChanged(page));
-  readSettings()
-    .then((settings) => {
-      page.settings = settings;
-      if (!activeFor(settings, win.location.href)) return;
-      setWatching(page, true);
-      return passiveRead(page, true);
-    })
-    .catch(() => {
-      // Extension context invalidated (reloaded while the page stayed open): do nothing.
-    });
+  void passiveRead(page, true);
 }

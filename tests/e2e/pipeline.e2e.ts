@@ -114,6 +114,29 @@ describe.each(browsers)('pipeline (%s)', (name) => {
     expect(await ext.sessionAudit(page.tabId)).toBeNull();
   });
 
+  it('an in-page navigation (pushState) from a page no gate lets in to an article gets its badge', async () => {
+    // No MutationObserver watches a page no gate lets in (src/content/run.ts): its URL is looked at again.
+    const page = await ext.openPage(
+      ext.server.page('/spa-shop.html', '<!doctype html><title>Shop</title><main><h1>Shop</h1></main>'),
+    );
+    const article = fixture('wp-comments-closed.html');
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.head.replaceWith(document.adoptNode(doc.head));
+      document.body.replaceWith(document.adoptNode(doc.body));
+      history.pushState({}, '', '/2024/03/spa-post/');
+    }, article);
+    await waitFor(
+      () => ext.badge(page.tabId),
+      (b) => b.text !== '',
+      { what: 'the badge of the article the page navigated to', timeout: 20_000 },
+    );
+    expect(await ext.sessionAudit(page.tabId)).toMatchObject({
+      kind: 'article',
+      url: expect.stringContaining('/2024/03/spa-post/'),
+    });
+  });
+
   it('too few signals: a grey "–" and a tooltip that says so', async () => {
     const page = await ext.openPage(ext.server.page('/@newbie', fixture('mastodon-new-account.html')));
     const badge = await waitFor(

@@ -75,6 +75,42 @@ describe('content script on a page that is neither article nor profile', () => {
   });
 });
 
+describe('content script on a page no gate lets in (most of the web)', () => {
+  it('touches neither storage nor a MutationObserver, and finds an article the page renders later', async () => {
+    vi.resetModules();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const win = new HappyWindow({ url: 'https://shop.example/produkte/' });
+    win.document.write('<title>Shop</title><main><h1>Gartengeräte</h1></main>');
+    const chrome = chromeMock();
+    const get = vi.spyOn(chrome.storage.local, 'get');
+    const observers = vi.spyOn(MutationObserver.prototype, 'observe');
+    try {
+      const { startContent, RECHECK_MS } = await import('../../src/content/run');
+      startContent(win as unknown as Window & typeof globalThis);
+      await vi.advanceTimersByTimeAsync(RECHECK_MS[0] + RECHECK_MS[1] + 10);
+      expect(get).not.toHaveBeenCalled();
+      expect(chrome.storage.onChanged.listeners).toHaveLength(0);
+      expect(observers).not.toHaveBeenCalled();
+      expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
+
+      // The shop's script renders a blog post into the page: the next look finds it and reads it.
+      win.document.head.insertAdjacentHTML('beforeend', '<meta property="og:type" content="article">');
+      win.document.body.innerHTML =
+        '<article><h1>Beitrag</h1><p>Text</p></article><div id="comments"><p class="no-comments">Kommentare sind geschlossen.</p></div>';
+      await vi.advanceTimersByTimeAsync(RECHECK_MS[2] + 10);
+      vi.useRealTimers();
+      await vi.waitFor(() => expect(chrome.runtime.sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'page' })));
+      expect(get).toHaveBeenCalled();
+      expect(observers).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      observers.mockRestore();
+      (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+      await win.happyDOM.close();
+    }
+  });
+});
+
 describe('content script on an article', () => {
   it('gives the page its turn between detect, extract and the send (no single long task)', async () => {
     vi.resetModules();
