@@ -92,11 +92,17 @@ function postIdOf(href: string | null): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
+/** Facebook's link shim (`l.facebook.com/l.php?u=…`, `lm.` on the mobile sites): the address it leads to. */
+function unshim(href: string): string {
+  if (!/^https?:\/\/lm?\.facebook\.com\/l\.php\?/.test(href)) return href;
+  return new URL(href).searchParams.get('u') || href;
+}
+
 /** The post id in a mobile unit's `data-ft` JSON (`top_level_post_id`, `mf_story_key`), or in its like link. */
-function mobileIdOf(unit: Element): string | undefined {
-  const ft = unit.getAttribute('data-ft') ?? unit.querySelector('[data-ft]')?.getAttribute('data-ft') ?? '';
+function mobileIdOf(unit: Element, own = false): string | undefined {
+  const ft = unit.getAttribute('data-ft') ?? (own ? '' : (unit.querySelector('[data-ft]')?.getAttribute('data-ft') ?? ''));
   const fromFt = /"(?:top_level_post_id|mf_story_key)":"?(\d+)/.exec(ft)?.[1];
-  if (fromFt) return fromFt;
+  if (fromFt || own) return fromFt;
   const like = unit.querySelector('a[href*="ft_ent_identifier="]')?.getAttribute('href') ?? '';
   return /ft_ent_identifier=(\d+)(?:&|$)/.exec(like)?.[1];
 }
@@ -104,16 +110,21 @@ function mobileIdOf(unit: Element): string | undefined {
 /** The id parsePost gives a unit, read without parsing it. */
 function unitId(unit: Element): string | undefined {
   return (
+    // a mobile unit's own data-ft first: its first permalink may be a shared post's inside it
+    mobileIdOf(unit, true) ??
     postIdOf(unit.querySelector(PERMALINK)?.getAttribute('href') ?? null) ??
     unit.getAttribute('aria-posinset') ??
     mobileIdOf(unit)
   );
 }
 
-/** A comment under a mobile post: its container has a numeric id, its like span `like_<post>_<comment>`. */
-function inMobileComment(el: Element, unit: Element): boolean {
+/**
+ * Part of another post inside a mobile unit: a comment (its container has a numeric id, its like
+ * span `like_<post>_<comment>`) or a shared post (an article inside the unit's own).
+ */
+function ofAnotherPost(el: Element, unit: Element): boolean {
   for (let n: Element | null = el; n && n !== unit; n = n.parentElement) {
-    if (/^\d+$|^like_\d+_\d+$/.test(n.id)) return true;
+    if (/^\d+$|^like_\d+_\d+$/.test(n.id) || n.matches('[role="article"], article')) return true;
   }
   return false;
 }
@@ -149,13 +160,13 @@ function parsePost(unit: Element, pageHost: string, paths: SiblingIndex, fallbac
   const heading = squash(unit.querySelector('h2, h3, h4, strong')?.textContent);
   const labelled = [...unit.querySelectorAll('[aria-label]')];
   const labels = labelled.map((el) => el.getAttribute('aria-label') ?? '');
-  // The post's own reactions, never a comment's (the mobile sites list comments inside the unit).
-  const reactionLabels = labelled.filter((el) => !inMobileComment(el, unit)).map((el) => el.getAttribute('aria-label') ?? '');
+  // The post's own reactions, never a comment's or a shared post's (the mobile sites nest both in the unit).
+  const reactionLabels = labelled.filter((el) => !ofAnotherPost(el, unit)).map((el) => el.getAttribute('aria-label') ?? '');
   return {
     id,
     time: isoOf(link?.getAttribute('aria-label') ?? link?.textContent),
     text,
-    urls: message ? outboundUrls(message, pageHost) : [],
+    urls: message ? outboundUrls(message, pageHost).map(unshim) : [],
     replies: count(/comments?|kommentare?/),
     reposts: count(/shares?|-?\s?mal geteilt/),
     likes: reactionsLabel ? parseCount(reactionsLabel) : (reactionLabels.map(reactionsOf).find((n) => n !== null) ?? null),
