@@ -55,6 +55,15 @@ import { type FixtureServer, serveFixtures } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/**
+ * Networks' own hosts the tests serve from the fixture server, for adapters that know a page by
+ * its host (mobile Facebook, LinkedIn): `ext.hostedPage(host, path, html)` gives
+ * `http://<host>:<port><path>`. Chromium routes those requests to the server (its HSTS preload
+ * list turns them into https first), Firefox resolves the hosts to 127.0.0.1
+ * (`network.dns.localDomains`, with the preload list and HTTPS-First off). Nothing leaves localhost.
+ */
+export const MAPPED_HOSTS = ['m.facebook.com', 'mbasic.facebook.com', 'www.linkedin.com'];
+
 export const browsers: BrowserName[] = (process.env.HOWSOCIAL_BROWSERS ?? 'chromium,firefox')
   .split(',')
   .map((s) => s.trim())
@@ -117,6 +126,8 @@ export interface Ext {
   server: FixtureServer;
   extensionOrigin: string;
   openPage(url: string): Promise<TabPage>;
+  /** serve `html` at `path` as a page of `host` (one of MAPPED_HOSTS): its URL to open */
+  hostedPage(host: string, path: string, html: string): string;
   evalInPage<R, A = undefined>(page: TabPage, fn: Fn<A, R>, arg?: A): Promise<R>;
   evalInExtension<R, A = undefined>(fn: Fn<A, R>, arg?: A): Promise<R>;
   badge(tabId: number): Promise<Badge>;
@@ -210,7 +221,7 @@ export async function launch(name: BrowserName): Promise<Ext> {
   try {
     driver =
       name === 'chromium'
-        ? await launchChromium(join(dist, 'chrome'), profile)
+        ? await launchChromium(join(dist, 'chrome'), profile, server.origin)
         : await launchFirefox(join(dist, 'firefox'), profile);
   } catch (err) {
     await server.close();
@@ -235,6 +246,11 @@ export async function launch(name: BrowserName): Promise<Ext> {
       claimed.add(tabId);
       return { ...tab, tabId };
     },
+    hostedPage(host, path, html) {
+      if (!MAPPED_HOSTS.includes(host)) throw new Error(`${host} is not in MAPPED_HOSTS`);
+      server.page(path, html);
+      return `http://${host}:${new URL(server.origin).port}${path}`;
+    },
     evalInPage: (page, fn, arg) => page.evaluate(fn, arg),
     evalInExtension: (fn, arg) => driver.evalExt(fn, arg as never),
     badge: (tabId) => driver.evalExt(probes.badge, tabId) as Promise<Badge>,
@@ -258,13 +274,20 @@ export async function launch(name: BrowserName): Promise<Ext> {
   return ext;
 }
 
-async function launchChromium(extDir: string, profile: string): Promise<Driver> {
+async function launchChromium(extDir: string, profile: string, origin: string): Promise<Driver> {
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
   });
   try {
+    await context.route(
+      (url) => MAPPED_HOSTS.includes(url.hostname),
+      async (route) => {
+        const url = new URL(route.request().url());
+        route.fulfill({ response: await route.fetch({ url: `${origin}${url.pathname}${url.search}` }) });
+      },
+    );
     const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionOrigin = new URL('/', worker.url()).href;
     // The worker may be stopped and restarted (MV3): always evaluate in the live one, and when
@@ -309,6 +332,11 @@ export const FIREFOX_PREFS = {
   'app.update.enabled': false,
   'datareporting.policy.dataSubmissionEnabled': false,
   'browser.shell.checkDefaultBrowser': false,
+  // MAPPED_HOSTS from the fixture server, over http as it serves them
+  'network.dns.localDomains': MAPPED_HOSTS.join(','),
+  'network.stricttransportsecurity.preloadlist': false,
+  'dom.security.https_first': false,
+  'dom.security.https_first_schemeless': false,
 };
 
 /** Firefox ESR over WebDriver BiDi with a fresh profile (the extension is installed after). */

@@ -11,6 +11,13 @@ import type { Adapter } from '../adapter';
  * "12.345 Follower:innen"), and the "Updates" feed of `[data-activity-urn]` cards with the text in
  * `[data-test-id="main-feed-activity-card__commentary"]` and counts in `social-actions__*` test ids.
  * Post times are relative ("2w") there, so posts carry no time.
+ *
+ * Member profiles (`linkedin.com/in/<slug>`, older `/pub/<name>/…`): the public page of 2022–2024
+ * states followers in the top card's sublines ("12,345 followers", German "12.345 Follower:innen")
+ * beside "500+ connections"; the public page of 2015 (`#pagekey-public_profile_v3_desktop`, shape
+ * from akitten/linkedin-public-profile-parser's saved pages) shows only "500+ connections". A
+ * connection count is not a follower count (capped at "500+", and mutual), so followers stay
+ * unknown where the page states none.
  */
 
 const HOSTS = LINKEDIN_HOSTS;
@@ -20,8 +27,13 @@ function kindOf(url: URL): { kind: PageKind; handle?: string } {
   if ((first === 'company' || first === 'showcase') && slug && (!third || ['posts', 'about'].includes(third)))
     return { kind: 'profile', handle: slug };
   if (first === 'posts' || first === 'feed') return { kind: 'post' };
+  if ((first === 'in' || first === 'pub') && slug) return { kind: 'profile', handle: decodeURIComponent(slug) };
   return { kind: 'other' };
 }
+
+/** Where a page states followers: a company's first subline, a member's subline items. */
+const FOLLOWER_LINES = '.top-card-layout__first-subline, .top-card__subline-item, .top-card-layout__entity-info';
+const FOLLOWERS = /followers?|follower:innen|follower\*innen/;
 
 function countOf(card: Element, testid: string): number | null {
   const el = card.querySelector(`[data-test-id="${testid}"], [data-id="${testid}"]`);
@@ -34,17 +46,19 @@ const linkedin: Adapter = {
   id: 'linkedin',
   priority: 50,
   detect(_doc, url) {
-    // Only company pages and posts: LinkedIn articles (/pulse/) are blog posts for the blog adapters.
+    // Company pages, member profiles and posts: LinkedIn articles (/pulse/) are blog posts for the blog adapters.
     return hostMatches(url, HOSTS) && kindOf(url).kind !== 'other' ? 1 : 0;
   },
   extract(doc, url) {
     const { kind, handle } = kindOf(url);
     const social = emptySocial();
     social.handle = handle;
-    social.name = squash(doc.querySelector('.top-card-layout__title, h1')?.textContent) || undefined;
-    const subline = squash(doc.querySelector('.top-card-layout__first-subline')?.textContent);
-    if (kind === 'profile' && /follower/i.test(subline)) {
-      const n = countBefore(subline, /followers?|follower:innen|follower\*innen/);
+    social.name = squash(doc.querySelector('.top-card-layout__title, #name, h1')?.textContent) || undefined;
+    const subline = [...doc.querySelectorAll(FOLLOWER_LINES)]
+      .map((el) => squash(el.textContent))
+      .find((text) => /follower/i.test(text));
+    if (kind === 'profile' && subline) {
+      const n = countBefore(subline, FOLLOWERS);
       if (n === null) social.unreadable.push('followers');
       social.followers = n;
     }

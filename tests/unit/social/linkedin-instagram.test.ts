@@ -49,6 +49,29 @@ describe('LinkedIn adapter', () => {
     expect(linkedin.detect(doc, new URL('https://www.linkedin.com/pulse/some-article'))).toBe(0);
   });
 
+  it('reads a member profile (/in/): followers from the top card, never the connection count', () => {
+    const member = new URL('https://de.linkedin.com/in/erika-muster-1a2b3c');
+    const doc = fixture('linkedin-member-de.html');
+    expect(linkedin.detect(doc, member)).toBe(1);
+    const model = linkedin.extract(doc, member);
+    expect(model.kind).toBe('profile');
+    expect([model.social?.handle, model.social?.name, model.social?.followers]).toEqual([
+      'erika-muster-1a2b3c',
+      'Erika Muster',
+      2_345,
+    ]);
+    expect(factsOf(model)).toMatchObject({ followers: 2_345, following: null, visiblePosts: 0 });
+  });
+
+  it('leaves followers unknown on a member profile that states only connections (the 2015 public page)', () => {
+    const doc = fixture('linkedin-member-de.html');
+    for (const el of doc.querySelectorAll('.top-card__subline-item')) if (/Follower/.test(el.textContent ?? '')) el.remove();
+    const model = linkedin.extract(doc, new URL('https://www.linkedin.com/in/erika-muster-1a2b3c'));
+    expect(model.kind).toBe('profile');
+    expect(model.social?.followers).toBeNull();
+    expect(model.social?.unreadable).toEqual([]);
+  });
+
   it('reads followers from the top card and the updates with their counts', () => {
     const model = linkedin.extract(fixture('linkedin-company.html'), url);
     expect(model.kind).toBe('profile');
