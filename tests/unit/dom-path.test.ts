@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cssPath, siblingIndex } from '../../src/lib/dom';
+import { cssPath, siblingIndex } from '../../src/adapters/dom';
 
 /**
  * cssPath with a shared sibling index (one per extraction) must give exactly the path it gives

@@ -85,7 +85,7 @@ describe('adapter families', () => {
     expect(SOCIAL_ADAPTERS.map((a) => a.id).sort()).toEqual(filesOf('social'));
     expect(filesOf('blog').length + filesOf('social').length).toBe(ADAPTERS.length);
     // beside the family folders only the shared plumbing: no adapter outside a family
-    expect(filesOf('.')).toEqual(['adapter', 'gates', 'registry']);
+    expect(filesOf('.')).toEqual(['adapter', 'dom', 'gates', 'registry']);
   });
 
   it('keeps registry order within each family', () => {

@@ -1,4 +1,4 @@
-import { evidenceOf } from '../../lib/dom';
+import { evidenceOf } from '../dom';
 import type { ArticleSection, Evidence, Link } from '../../contract';
 import { parseDate } from './dates';
 import { attr, commentThreads, linksOutside, meta, queryAllOutside, queryOutside, textOf } from './dom';

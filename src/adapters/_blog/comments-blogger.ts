@@ -1,4 +1,4 @@
-import { evidenceOf, excerpt, siblingIndex } from '../../lib/dom';
+import { evidenceOf, excerpt, siblingIndex } from '../dom';
 import type { Comment } from '../../contract';
 import { dateFromEpochMs, parseDate } from './dates';
 import { attr, textOf } from './dom';

@@ -1,5 +1,5 @@
 import { drain } from '../adapter';
-import { evidenceOf, excerpt, type SiblingIndex, siblingIndex } from '../../lib/dom';
+import { evidenceOf, excerpt, type SiblingIndex, siblingIndex } from '../dom';
 import type { Comment, CommentCounts } from '../../contract';
 import { parseDate } from './dates';
 import { attr, depthOfClass, textOf } from './dom';

@@ -3,7 +3,7 @@
  * `innerText` would force a layout on every call, and a full audit has a 10 ms budget.
  */
 
-import { readableText } from '../../lib/dom';
+import { readableText } from '../dom';
 
 export function attr(el: Element | null | undefined, name: string): string {
   return el?.getAttribute(name)?.trim() ?? '';

@@ -1,4 +1,4 @@
-import { evidenceOf } from '../../lib/dom';
+import { evidenceOf } from '../dom';
 import type { CommentForm, FieldKind, FormField } from '../../contract';
 import { attr, cssEscape, hiddenByMarkup, textOf } from './dom';
 

@@ -1,4 +1,4 @@
-import { evidenceOf } from '../../lib/dom';
+import { evidenceOf } from '../dom';
 import type { CommentSection } from '../../contract';
 
 /**

@@ -1,4 +1,4 @@
-import { evidenceOf, excerpt, readableText, squash } from '../../lib/dom';
+import { evidenceOf, excerpt, readableText, squash } from '../dom';
 import type { PhoneMention } from '../../contract';
 import { attr, commentThreads, linksOutside, textOutside } from './dom';
 

@@ -1,4 +1,4 @@
-import { evidenceOf } from '../../lib/dom';
+import { evidenceOf } from '../dom';
 import type { CommentForm, CommentSection, CommentSystem, Evidence } from '../../contract';
 import type { Embed } from './embeds';
 import { firstByClass } from './dom';

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter';
 import { mergeInto } from '../../contract/merge';
-import { squash } from '../../lib/dom';
+import { squash } from '../dom';
 import type { PageKind, PageModel, Platform, SocialSection } from '../../contract';
 
 /** Shared plumbing of the social adapters: knows no network's markup, never judges. */

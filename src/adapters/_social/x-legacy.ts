@@ -1,4 +1,4 @@
-import { evidenceOf, type SiblingIndex, squash } from '../../lib/dom';
+import { evidenceOf, type SiblingIndex, squash } from '../dom';
 import type { SocialPost } from '../../contract';
 import { outboundUrls } from './common';
 

@@ -1,5 +1,5 @@
-import { countBefore, parseCount } from '../../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import { countBefore, parseCount } from '../_social/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../dom';
 import type { PageKind, PageModel, SocialPost } from '../../contract';
 import {
   countRest,

@@ -1,5 +1,5 @@
-import { countBefore } from '../../lib/counts';
-import { evidenceOf, excerpt, squash } from '../../lib/dom';
+import { countBefore } from '../_social/counts';
+import { evidenceOf, excerpt, squash } from '../dom';
 import type { PageKind, SocialPost } from '../../contract';
 import { emptySocial, hostMatches, langOf, MAX_POSTS, metaContent, modelOf } from '../_social/common';
 import { INSTAGRAM_APP_META, INSTAGRAM_APP_NAME, INSTAGRAM_HOSTS } from '../_social/markers';

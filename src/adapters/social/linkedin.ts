@@ -1,5 +1,5 @@
-import { countBefore, parseCount } from '../../lib/counts';
-import { evidenceOf, siblingIndex, squash } from '../../lib/dom';
+import { countBefore, parseCount } from '../_social/counts';
+import { evidenceOf, siblingIndex, squash } from '../dom';
 import type { PageKind, SocialPost } from '../../contract';
 import { emptySocial, hostMatches, langOf, MAX_POSTS, modelOf, outboundUrls } from '../_social/common';
 import { LINKEDIN_HOSTS } from '../_social/markers';

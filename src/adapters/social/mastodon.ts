@@ -1,5 +1,5 @@
-import { parseCount } from '../../lib/counts';
-import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../../lib/dom';
+import { parseCount } from '../_social/counts';
+import { evidenceOf, type SiblingIndex, siblingIndex, squash } from '../dom';
 import type { PageKind, PageModel, SocialPost, SocialSection } from '../../contract';
 import {
   countRest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceOf, excerpt, readableText } from '../../../src/lib/dom';
+import { evidenceOf, excerpt, readableText } from '../../../src/adapters/dom';
 import { runBlog } from './blog-helpers';
 
 /** Evidence excerpts keep the word boundaries a reader sees: block and line breaks become spaces. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../src/adapters';
 import { auditOf } from '../../../src/judge/audit';
-import { EXCERPT_MAX } from '../../../src/lib/dom';
+import { EXCERPT_MAX } from '../../../src/adapters/dom';
 import type { Evidence, PageModel } from '../../../src/contract';
 import { isAudit } from '../../../src/contract/validate';
 import { KINDS, PLATFORMS, text } from './arbitraries';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countBefore, parseCount } from '../../../src/lib/counts';
+import { countBefore, parseCount } from '../../../src/adapters/_social/counts';
 
 /** Digits, separators, units and noise: the alphabet count labels are made of, and their garbage. */
 const countish = fc

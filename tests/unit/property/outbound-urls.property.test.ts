@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outboundUrls } from '../../../src/adapters/_social/common';
-import { squash } from '../../../src/lib/dom';
+import { squash } from '../../../src/adapters/dom';
 
 /**
  * outboundUrls skips the URL object for relative links and for t.co by reading the href's text.
