@@ -12,8 +12,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.ts';
+import { launchWithExtension } from '../scripts/lib/chromium.ts';
 import { serve } from '../scripts/lib/serve.ts';
 import { measureAudits, type PageFigures } from './figures/audit.ts';
 import { contentBundle } from './figures/bundle.ts';
@@ -24,6 +23,7 @@ import { measureLongTasks } from './figures/longtasks.ts';
 import { popupFirstRender } from './figures/popup.ts';
 import { runMain } from './lib/args.ts';
 import { BUDGETS } from './lib/budgets.ts';
+import { launchPlain } from './lib/chromium.ts';
 import { buildBundle, buildExtension, ROOT } from './lib/build.ts';
 import { parseRunArgs, RUN_USAGE, type RunOptions, runsFor } from './lib/options.ts';
 import type { BenchResults, Figures } from './lib/results.ts';
@@ -44,11 +44,7 @@ interface Setup {
 
 /** The engine in plain pages (no extension: nothing else runs in the page meanwhile), and the CSV export. */
 async function withoutExtension(s: Setup): Promise<{ pages: PageFigures[]; csv?: Figures['csv'] }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_FLAGS, '--headless=new'],
-    headless: false,
-  });
+  const browser = await launchPlain();
   try {
     const context = await browser.newContext();
     await context.route(GENERATED_HOSTS, serveGenerated(s.html));

@@ -8,9 +8,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/lib/chromium.ts';
 import { runMain, UsageError, wholeNumber } from './lib/args.ts';
+import { launchPlain } from './lib/chromium.ts';
 import { buildBundle } from './lib/build.ts';
 import { type CpuProfile, type CallFrame, addTo, addToEach, forEachSample, frameKey, topLines } from './lib/cpu-profile.ts';
 import { type EngineWindow, inPage } from './lib/in-page.ts';
@@ -38,11 +37,7 @@ async function profileCalls(
   href: string,
   call: Call,
 ): Promise<{ ms: number; profile: CpuProfile }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_FLAGS, '--headless=new'],
-    headless: false,
-  });
+  const browser = await launchPlain();
   try {
     const page = await browser.newPage();
     await page.route('**/*', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));

@@ -130,34 +130,30 @@ function longTaskRow(t: LongTaskFigure): TableRow {
   return unbudgeted('longest content-script task', t.name, t.median, t.p95, note);
 }
 
+/** A cold figure: marked against its budget on typical pages; above TYPICAL_MAX_ELEMENTS only reported. */
+function typicalOnly(figure: string, c: ColdFigure, value: number | null, budget: number, note: string): TableRow {
+  const typical = c.elements <= TYPICAL_MAX_ELEMENTS;
+  return {
+    figure,
+    page: c.name,
+    median: round(value, 2),
+    p95: null,
+    budget: typical ? budget : null,
+    unit: 'ms',
+    status: typical ? mark(value, budget) : '–',
+    note,
+  };
+}
+
 function coldRows(c: ColdFigure): TableRow[] {
   const note = `${c.elements} el.; walk ${round(c.walk.median, 2)} ms; runs ${c.cpu.samples.map((x) => round(x, 1)).join('/')}${c.kind !== 'other' && !c.audited ? '; NO AUDIT' : ''}`;
-  const typical = c.elements <= TYPICAL_MAX_ELEMENTS;
-  const rows: TableRow[] = [
-    {
-      figure: 'cold extension CPU (page)',
-      page: c.name,
-      median: round(c.cpu.median, 2),
-      p95: null,
-      budget: typical ? BUDGETS.coldMs : null,
-      unit: 'ms',
-      status: typical ? mark(c.cpu.median, BUDGETS.coldMs) : '–',
-      note,
-    },
-  ];
+  const rows = [typicalOnly('cold extension CPU (page)', c, c.cpu.median, BUDGETS.coldMs, note)];
   if (c.elements >= 10_000)
     rows.push(row('cold CPU ÷ bare walk', c.name, c.ratio, null, BUDGETS.walkRatio, '×', `walk ${round(c.walk.median, 2)} ms`));
-  if (c.judge)
-    rows.push({
-      figure: 'worker judging (cold / warm)',
-      page: c.name,
-      median: round(c.judge.cold, 2),
-      p95: null,
-      budget: typical ? BUDGETS.judgeMs : null,
-      unit: 'ms',
-      status: typical ? mark(c.judge.cold, BUDGETS.judgeMs) : '–',
-      note: `warm ${round(c.judge.warm, 2)} ms; ${c.judge.findings} findings`,
-    });
+  if (c.judge) {
+    const judged = `warm ${round(c.judge.warm, 2)} ms; ${c.judge.findings} findings`;
+    rows.push(typicalOnly('worker judging (cold / warm)', c, c.judge.cold, BUDGETS.judgeMs, judged));
+  }
   return rows;
 }
 
