@@ -33,7 +33,7 @@ import { printTable } from './report/print.ts';
 import { tableOf } from './report/rows.ts';
 
 interface Setup {
-  o: RunOptions;
+  options: RunOptions;
   pages: BenchPage[];
   /** generated pages' markup by URL */
   html: Map<string, string>;
@@ -43,25 +43,25 @@ interface Setup {
 }
 
 /** The engine in plain pages (no extension: nothing else runs in the page meanwhile), and the CSV export. */
-async function withoutExtension(s: Setup): Promise<{ pages: PageFigures[]; csv?: Figures['csv'] }> {
+async function withoutExtension(run: Setup): Promise<{ pages: PageFigures[]; csv?: Figures['csv'] }> {
   const browser = await launchPlain();
   try {
     const context = await browser.newContext();
-    await context.route(GENERATED_HOSTS, serveGenerated(s.html));
-    const pages = s.o.parts.has('audit')
-      ? await measureAudits(context, s.pages, {
-          engine: s.bundles.engine,
-          runsFor: (elements) => runsFor(s.o, elements),
-          batches: s.o.smoke ? 3 : 10,
+    await context.route(GENERATED_HOSTS, serveGenerated(run.html));
+    const pages = run.options.parts.has('audit')
+      ? await measureAudits(context, run.pages, {
+          engine: run.bundles.engine,
+          runsFor: (elements) => runsFor(run.options, elements),
+          batches: run.options.smoke ? 3 : 10,
           log,
         })
       : [];
-    if (!s.o.parts.has('csv')) return { pages };
+    if (!run.options.parts.has('csv')) return { pages };
     const csv = await measureCsv(context, {
-      serverUrl: s.serverUrl,
-      bundle: s.bundles.csv,
-      findings: s.o.csvFindings,
-      runs: s.o.csvRuns,
+      serverUrl: run.serverUrl,
+      bundle: run.bundles.csv,
+      findings: run.options.csvFindings,
+      runs: run.options.csvRuns,
       log,
     });
     return { pages, csv };
@@ -71,30 +71,37 @@ async function withoutExtension(s: Setup): Promise<{ pages: PageFigures[]; csv?:
 }
 
 /** The real extension: longest content-script task, cold page loads, popup first render. */
-async function withExtension(s: Setup, measured: readonly PageFigures[]): Promise<Pick<Figures, 'longTasks' | 'cold' | 'popup'>> {
-  const ext = await launchWithExtension(join(s.dist, 'chrome'), { timeout: 30_000 });
+async function withExtension(
+  run: Setup,
+  measured: readonly PageFigures[],
+): Promise<Pick<Figures, 'longTasks' | 'cold' | 'popup'>> {
+  const ext = await launchWithExtension(join(run.dist, 'chrome'), { timeout: 30_000 });
   try {
-    await ext.context.route(GENERATED_HOSTS, serveGenerated(s.html));
-    const traced = s.o.parts.has('longtask') ? s.pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline') : [];
+    await ext.context.route(GENERATED_HOSTS, serveGenerated(run.html));
+    const traced = run.options.parts.has('longtask') ? run.pages.filter((x) => x.kind === 'blog' || x.kind === 'timeline') : [];
     const longTasks = await measureLongTasks(ext.context, ext.worker, traced, {
-      runs: s.o.longTaskRuns,
+      runs: run.options.longTaskRuns,
       // without the audit figures, every generated blog and timeline page is expected to be claimed
-      expectAudit: (p) => (s.o.parts.has('audit') ? Boolean(measured.find((x) => x.url === p.url)?.adapter) : true),
+      expectAudit: (p) => (run.options.parts.has('audit') ? Boolean(measured.find((x) => x.url === p.url)?.adapter) : true),
       log,
     });
-    const cold = s.o.parts.has('cold')
+    const cold = run.options.parts.has('cold')
       ? await measureCold({
           context: ext.context,
           worker: ext.worker,
           extensionId: ext.extensionId,
-          pages: coldPages(s),
-          runs: s.o.coldRuns,
-          judgeBundle: s.bundles.engine,
+          pages: coldPages(run),
+          runs: run.options.coldRuns,
+          judgeBundle: run.bundles.engine,
           log,
         })
       : undefined;
-    const popup = s.o.parts.has('popup')
-      ? await popupFirstRender(ext.context, ext.extensionId, { audits: s.o.popupAudits, runs: s.o.popupRuns, log })
+    const popup = run.options.parts.has('popup')
+      ? await popupFirstRender(ext.context, ext.extensionId, {
+          audits: run.options.popupAudits,
+          runs: run.options.popupRuns,
+          log,
+        })
       : undefined;
     return { longTasks, cold, popup };
   } finally {
@@ -103,12 +110,34 @@ async function withExtension(s: Setup, measured: readonly PageFigures[]): Promis
 }
 
 /** The saved real pages (two in a smoke run), then every generated page. */
-function coldPages(s: Setup) {
-  const generated = s.pages.flatMap((p) => {
-    const html = s.html.get(p.url);
+function coldPages(run: Setup) {
+  const generated = run.pages.flatMap((p) => {
+    const html = run.html.get(p.url);
     return html === undefined ? [] : [{ name: p.name, url: p.url, kind: p.kind, size: p.size, html }];
   });
-  return [...realPages(s.o.realPages).slice(0, s.o.smoke ? 2 : undefined), ...generated];
+  return [...realPages(run.options.realPages).slice(0, run.options.smoke ? 2 : undefined), ...generated];
+}
+
+/** Every figure the options ask for, with the fixtures served from a local server meanwhile. */
+async function measureAll(
+  options: RunOptions,
+  dist: string,
+  bundles: Setup['bundles'],
+): Promise<Pick<BenchResults, 'pages' | 'figures'>> {
+  const generated = generatedPages(options.sizes);
+  const server = await serve(ROOT);
+  try {
+    const fixtures = fixturePages(ROOT, server.url, options.smoke ? 3 : 60);
+    const pages = [...generated.pages, ...fixtures];
+    const setup: Setup = { options, pages, html: generated.html, serverUrl: server.url, bundles, dist };
+    const plain = await withoutExtension(setup);
+    // a figure not measured stays undefined, and JSON leaves it out
+    const figures: Figures = { csv: plain.csv, ...(await withExtension(setup, plain.pages)) };
+    figures.bundle = contentBundle(join(dist, 'chrome'));
+    return { pages: plain.pages, figures };
+  } finally {
+    await server.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -117,43 +146,32 @@ async function main(): Promise<void> {
     console.log(RUN_USAGE);
     return;
   }
-  const o = parseRunArgs(argv, ROOT);
+  const options = parseRunArgs(argv, ROOT);
   const work = mkdtempSync(join(tmpdir(), 'howsocial-bench-'));
-  const dist = o.dist ?? join(work, 'dist');
-  if (!o.dist) buildExtension(dist);
-  const bundleDir = join(work, 'bundles');
-  const bundles = { engine: await buildBundle(bundleDir, 'engine'), csv: await buildBundle(bundleDir, 'csv') };
-  const date = new Date().toISOString();
-  const generated = generatedPages(o.sizes);
-  const server = await serve(ROOT);
-  const figures: Figures = {};
-  let pages: PageFigures[] = [];
   try {
-    const fixtures = fixturePages(ROOT, server.url, o.smoke ? 3 : 60);
-    const setup: Setup = {
-      o,
-      pages: [...generated.pages, ...fixtures],
-      html: generated.html,
-      serverUrl: server.url,
-      bundles,
-      dist,
+    const dist = options.dist ?? join(work, 'dist');
+    if (!options.dist) buildExtension(dist);
+    const bundleDir = join(work, 'bundles');
+    const bundles = { engine: await buildBundle(bundleDir, 'engine'), csv: await buildBundle(bundleDir, 'csv') };
+    const date = new Date().toISOString();
+    const { pages, figures } = await measureAll(options, dist, bundles);
+    const results: BenchResults = {
+      date,
+      smoke: options.smoke,
+      sizes: options.sizes,
+      budgets: BUDGETS,
+      pages,
+      figures,
+      table: [],
     };
-    const plain = await withoutExtension(setup);
-    pages = plain.pages;
-    if (plain.csv) figures.csv = plain.csv;
-    // a figure not measured stays undefined, and JSON leaves it out
-    Object.assign(figures, await withExtension(setup, pages));
-    figures.bundle = contentBundle(join(dist, 'chrome'));
+    results.table = tableOf(results);
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results.table);
+    log(`wrote ${options.out}`);
   } finally {
-    await server.close();
     rmSync(work, { recursive: true, force: true });
   }
-  const results: BenchResults = { date, smoke: o.smoke, sizes: o.sizes, budgets: BUDGETS, pages, figures, table: [] };
-  results.table = tableOf(results);
-  mkdirSync(dirname(o.out), { recursive: true });
-  writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results.table);
-  log(`wrote ${o.out}`);
 }
 
 runMain(main, RUN_USAGE);
