@@ -113,7 +113,7 @@ function addLoad(t: Totals, load: ColdLoad, prefix: string, under: string | null
 function report(name: string, t: Totals, o: ProfileOptions): string {
   const n = t.perLoad.length;
   const parts = [
-    `\n== ${name}: extension self time ${t.perLoad.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(t.perLoad)?.toFixed(1)} ms of ${n} cold loads; below: means per load)`,
+    `\n== ${name}: extension self time ${t.perLoad.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(t.perLoad)?.toFixed(1)} ms of ${n} cold load${n === 1 ? '' : 's'}; below: means per load)`,
     `self time by script:\n${topLines(t.byScript, 12, n)}`,
     `the extension's self time per function:\n${topLines(t.self, o.top, n)}`,
     `on top of the extension's frames ((js) = its own code):\n${topLines(t.leaf, 10, n)}`,
