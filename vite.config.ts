@@ -60,7 +60,7 @@ function contentScripts(outDir: string): Plugin {
             outDir,
             emptyOutDir: false,
             target: 'es2022',
-            // HOWSOCIAL_MINIFY=0: readable names in a profile (bench/cold-profile.mjs)
+            // HOWSOCIAL_MINIFY=0: readable names in a profile (bench/cold-profile.ts, `npm run bench:profile`)
             minify: process.env.HOWSOCIAL_MINIFY !== '0',
             copyPublicDir: false,
             lib: { entry: resolve(entry), formats: ['iife'], name: 'howsocial', fileName: () => file },

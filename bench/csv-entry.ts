@@ -1,5 +1,5 @@
 // The benchmark's view of the CSV export: the popup's own exportCsv over a seeded database, bundled
-// as one IIFE (window.HowSocialCsv) that bench/run.mjs injects into a page on the local server.
+// as one IIFE (window.HowSocialCsv) that bench/run.ts injects into a page on the local server.
 import { exportCsv } from '../src/export/stream';
 import { type AuditFindingsRow, type AuditRow, openDb } from '../src/storage/db';
 

@@ -2,7 +2,7 @@
 // The batch CLI's benchmark set and its memory figure (README, "Batch audit: speed").
 //   node --import tsx scripts/cli-bench.ts prepare DIR [--real ../shared/real-pages]
 //     writes 200 saved pages into DIR (the real pages with their labelled URLs, the rest
-//     generated with bench/pages.mjs: WordPress posts and X timelines of 1,000–3,000 elements and
+//     generated with bench/pages.ts: WordPress posts and X timelines of 1,000–3,000 elements and
 //     pages that are neither) and DIR/list.txt, the --input list for `howsocial audit`.
 //   node --import tsx scripts/cli-bench.ts memory DIR --concurrency N [--dist DIST]
 //     audits the list and samples the proportional set size (PSS) of the browser's processes every
@@ -10,19 +10,15 @@
 // Pages per minute are timed from outside, whole commands, by the machine's own timer (README).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { GENERATORS, type GeneratedKind } from '../bench/pages.ts';
 import { parseInputList } from './lib/args.ts';
 import { runBatch } from './lib/batch.ts';
 import { findBrowser } from './lib/browsers.ts';
 import { distLocation, ensureBuilt } from './lib/build.ts';
 import { ROOT } from './lib/messages.ts';
 
-// bench/ is the benchmark's own (plain JavaScript, not type-checked here): loaded by URL so tsc
-// does not check it as part of scripts/.
-const pagesModule = new URL('../bench/pages.mjs', import.meta.url).href;
-const { GENERATORS } = (await import(pagesModule)) as { GENERATORS: Record<string, (elements: number) => string> };
-
 const TOTAL = 200;
-const KINDS: [string, number][] = [
+const KINDS: [GeneratedKind, number][] = [
   ['blog', 1000],
   ['blog', 2000],
   ['blog', 3000],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readContent } from '../../bench/bundle.mjs';
+import { readContent } from '../../bench/figures/bundle.ts';
 import { RULES } from '../../src/rules';
 import { CRITICAL_PATTERNS } from '../../src/rules/text/critical';
 import { JARGON_PATTERNS } from '../../src/rules/text/jargon';

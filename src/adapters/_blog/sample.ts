@@ -3,7 +3,7 @@ import type { Comment, CommentCounts } from '../../contract';
 /**
  * Comments read in full (text, author, date, evidence) per page. DESIGN.md's budget for a
  * 50,000-element page is 50 ms and ≤ 3× a bare DOM walk; a generated WordPress post of that size
- * holds ~3,300 comments, and parsing each in full cost ~50 ms alone (bench/profile.mjs). Reading
+ * holds ~3,300 comments, and parsing each in full cost ~50 ms alone (bench/warm-profile.ts). Reading
  * 300 keeps the parse under ~5 ms there while a sample of a few hundred still says how a thread
  * goes (who answered whom, the newest comment, what readers ask); every item is still counted
  * from its class names, so the facts stay exact. Threads below this are parsed whole.

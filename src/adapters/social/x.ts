@@ -83,7 +83,7 @@ function quoteBlockOf(article: Element): Element | null {
 /** The count of one action button: exact from the aria-label, 0 for a button without a number. */
 function actionCount(article: Element, group: string, testid: string, groupWords: RegExp, unreadable: string[]): number | null {
   // Two single-attribute look-ups, not one selector list: a list misses Chromium's fast path and
-  // was 5x slower (the largest part of parsing a tweet, bench/profile.mjs timeline 10000).
+  // was 5x slower (the largest part of parsing a tweet, bench/warm-profile.ts timeline 10000).
   const button = article.querySelector(`[data-testid="${testid}"]`) ?? article.querySelector(`[data-testid="un${testid}"]`);
   if (!button) return group ? countBefore(group, groupWords) : null;
   const label = button.getAttribute('aria-label') ?? '';

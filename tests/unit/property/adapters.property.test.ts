@@ -264,7 +264,7 @@ describe('adapters on adversarial pages', () => {
     for (const href of HREFS) checkAll(doc, href);
   });
 
-  // 100,000 comments run in real Chromium (tests/e2e/hostile.e2e.ts, bench/run.mjs): happy-dom
+  // 100,000 comments run in real Chromium (tests/e2e/hostile.e2e.ts, bench/run.ts): happy-dom
   // needs ~26 s just to parse 200k elements and its querySelectorAll('#id') is a full scan, so
   // the unit suite stops at 3,000 (~1.5 s).
   it('3,000 comments in one thread', () => {

@@ -15,8 +15,8 @@ const WORDS =
   );
 
 /** Deterministic text: the same page for every run, so runs are comparable. */
-function words(seed, n) {
-  const out = [];
+function words(seed: number, n: number): string {
+  const out: string[] = [];
   let x = seed * 2654435761;
   for (let i = 0; i < n; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
@@ -25,7 +25,7 @@ function words(seed, n) {
   return out.join(' ');
 }
 
-function isoAt(i) {
+function isoAt(i: number): string {
   return new Date(Date.UTC(2026, 9, 1, 8, 0, 0) + i * 37 * 60_000).toISOString().replace('.000Z', '+00:00');
 }
 
@@ -34,7 +34,7 @@ function isoAt(i) {
 const ELEMENTS_PER_COMMENT = 15;
 const BLOG_FRAME_ELEMENTS = 70;
 
-function wpComment(i, byAuthor, depth) {
+function wpComment(i: number, byAuthor: boolean, depth: number): string {
   const id = 1000 + i;
   const cls = byAuthor
     ? `comment byuser comment-author-redaktion bypostauthor odd alt depth-${depth}`
@@ -50,9 +50,9 @@ function wpComment(i, byAuthor, depth) {
 }
 
 /** A WordPress blog post whose comment thread brings the page to about `elements` elements. */
-export function blogPost(elements) {
+export function blogPost(elements: number): string {
   const n = Math.max(1, Math.round((elements - BLOG_FRAME_ELEMENTS) / ELEMENTS_PER_COMMENT));
-  const parts = [];
+  const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     // Every fifth comment gets an author reply nested under it, as WordPress threads them.
     if (i % 5 === 3 && i + 1 < n) {
@@ -99,18 +99,18 @@ ${parts.join('\n')}
 }
 
 /** X renders each post inside ~a dozen wrapper divs; this nesting is part of what we measure. */
-function nest(depth, inner) {
+function nest(depth: number, inner: string): string {
   return `${'<div class="css-175oi2r">'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
 }
 
-function compact(n) {
+function compact(n: number): string {
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
   if (n >= 1000) return `${(n / 1000).toFixed(1)}K`;
   return String(n);
 }
 
 /** One X post; exported so the incremental benchmark can append more in the page. */
-export function tweet(i, handle = 'benchacct') {
+export function tweet(i: number, handle = 'benchacct'): string {
   const id = String(1_800_000_000_000_000_000n + BigInt(i));
   const replies = (i * 7) % 40;
   const reposts = (i * 13) % 300;
@@ -119,7 +119,7 @@ export function tweet(i, handle = 'benchacct') {
     i % 3 === 0
       ? ` <a href="https://t.co/x${i}" rel="noopener noreferrer nofollow" target="_blank" role="link">shop.example.com/sale?utm_source=x</a>`
       : '';
-  const button = (testid, count, word) =>
+  const button = (testid: string, count: number, word: string) =>
     `<button aria-label="${count} ${word}. ${word}" role="button" class="css-175oi2r r-1777fci" data-testid="${testid}" type="button">${nest(3, `<span data-testid="app-text-transition-container"><span class="css-1jxf684">${compact(count)}</span></span>`)}</button>`;
   return `<div data-testid="cellInnerDiv" style="transform: translateY(${i * 300}px); position: absolute; width: 100%;">${nest(
     2,
@@ -133,15 +133,15 @@ export function tweet(i, handle = 'benchacct') {
   )}</div>`;
 }
 
-// Elements one generated post adds, counted in Chromium on this markup (bench/run.mjs prints the
+// Elements one generated post adds, counted in Chromium on this markup (bench/run.ts prints the
 // real count of every page, so a drift here only moves the size, never hides it).
 const ELEMENTS_PER_TWEET = 45;
 const TIMELINE_FRAME_ELEMENTS = 60;
 
 /** An X profile timeline of about `elements` elements. */
-export function timeline(elements) {
+export function timeline(elements: number): string {
   const n = Math.max(1, Math.round((elements - TIMELINE_FRAME_ELEMENTS) / ELEMENTS_PER_TWEET));
-  const posts = [];
+  const posts: string[] = [];
   for (let i = 0; i < n; i++) posts.push(tweet(i));
   return `<!DOCTYPE html>
 <html dir="ltr" lang="en"><head><meta charset="utf-8"><title>Bench Account (@benchacct) / X</title>
@@ -160,9 +160,9 @@ ${posts.join('\n')}
 }
 
 /** A page that is neither an article nor a profile: a shop's product grid and a data table. */
-export function otherPage(elements) {
+export function otherPage(elements: number): string {
   const cards = Math.max(1, Math.round((elements - 30) / 8));
-  const items = [];
+  const items: string[] = [];
   for (let i = 0; i < cards; i++) {
     items.push(
       `<li class="product"><a href="/p/${i}"><img alt="" src="data:,"><span class="name">Produkt ${i}</span></a><span class="price">${(i % 90) + 9},99 €</span><button type="button">In den Warenkorb</button></li>`,
@@ -177,4 +177,22 @@ ${items.join('\n')}
 </ul></main><footer><p>© 2026 Testshop · <a href="/impressum/">Impressum</a></p></footer></body></html>`;
 }
 
-export const GENERATORS = { blog: blogPost, timeline, other: otherPage };
+/** The generated page kinds: the blog post, the X timeline, and the page that is neither. */
+export type GeneratedKind = 'blog' | 'timeline' | 'other';
+export const GENERATED_KINDS: readonly GeneratedKind[] = ['blog', 'timeline', 'other'];
+
+export const GENERATORS: Record<GeneratedKind, (elements: number) => string> = { blog: blogPost, timeline, other: otherPage };
+
+/**
+ * Where each generated page is served (by route, never fetched): the URLs its platform uses, so
+ * adapters that look at the host (x.com) take the same path as on the real site.
+ */
+export const GENERATED_URLS: Record<GeneratedKind, string> = {
+  blog: 'https://blog.example/2026/10/dialog/',
+  timeline: 'https://x.com/benchacct',
+  other: 'https://shop.example/produkte/',
+};
+
+export function isGeneratedKind(kind: string): kind is GeneratedKind {
+  return (GENERATED_KINDS as readonly string[]).includes(kind);
+}

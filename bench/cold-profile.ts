@@ -1,0 +1,175 @@
+// Where does a cold page load's extension time go? `npm run bench:profile -- --page netzpolitik`
+// loads a page `--runs` times cold in the built extension, exactly as the cold figures do
+// (bench/figures/cold-load.ts: a fresh tab, the V8 sampling profiler at 50 µs from before the
+// navigation until the worker has stored the audit), and prints, as means per load:
+// - the extension's self time of each load (the cold figure itself);
+// - self time by script: the extension's files, the page's own script ("page"), and V8's and
+//   Blink's own work ((program), (garbage collector), …);
+// - the extension's self time per function (`name file:line`);
+// - what runs on top of the extension's frames: its own JavaScript ("(js)") or a native function
+//   it called (querySelectorAll, a regex, …);
+// - with --inclusive N: time per function including its callees; with --under FN: self time of
+//   whatever runs beneath the function named FN.
+// Function names are readable only in a build that is not minified: without --dist, one is built
+// (HOWSOCIAL_MINIFY=0) into a temporary folder.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension } from '../scripts/lib/chromium.ts';
+import { type ColdLoad, type ColdPage, coldLoad, realPages, serveOffline } from './figures/cold-load.ts';
+import { readArgs, runMain, UsageError, wholeNumber } from './lib/args.ts';
+import { buildExtension, ROOT } from './lib/build.ts';
+import { addTo, addToEach, type CallFrame, forEachSample, frameKey, selfTimeOf, topLines } from './lib/cpu-profile.ts';
+import { log, median } from './lib/stats.ts';
+import { generatedPage } from './lib/targets.ts';
+import { GENERATED_KINDS, isGeneratedKind } from './pages.ts';
+
+const USAGE = `Usage: npm run bench:profile -- --page PAGE [options]
+       (node --import tsx bench/cold-profile.ts --page PAGE [options])
+
+  --page PAGE        a saved real page whose name contains PAGE (every match is profiled), or a
+                     generated one: gen:KIND:ELEMENTS, KIND one of ${GENERATED_KINDS.join(', ')}
+                     (e.g. gen:blog:10000)
+  --dist DIR         a built extension (the folder holding chrome/); build it with
+                     HOWSOCIAL_MINIFY=0 for readable names. Default: such a build, made now
+  --runs N           cold loads per page (default 5)
+  --top N            functions listed (default 40)
+  --inclusive N      also list N functions by inclusive time (self + callees)
+  --under FN         also list the self time beneath the function named FN
+  --real-pages DIR   the saved real pages (default ../shared/real-pages beside the checkout)`;
+
+interface ProfileOptions {
+  pages: ColdPage[];
+  dist: string | null;
+  runs: number;
+  top: number;
+  inclusive: number;
+  under: string | null;
+}
+
+/** `gen:KIND:ELEMENTS`, or the real pages whose name contains `arg`. */
+function pagesFor(arg: string, realDir: string): ColdPage[] {
+  if (arg.startsWith('gen:')) {
+    const [, kind = '', size = ''] = arg.split(':');
+    if (!isGeneratedKind(kind))
+      throw new UsageError(`--page gen:KIND:ELEMENTS takes KIND ${GENERATED_KINDS.join(', ')}, got "${kind}"`);
+    return [generatedPage(kind, wholeNumber('--page gen:KIND:ELEMENTS', size, 1))];
+  }
+  const all = realPages(realDir);
+  const pages = all.filter((p) => p.name.includes(arg));
+  if (!pages.length)
+    throw new UsageError(
+      all.length
+        ? `no saved page in ${realDir} is named like "${arg}"; there are: ${all.map((p) => p.name).join(', ')}`
+        : `no saved pages in ${realDir} (labels.json missing): give --real-pages DIR, or a generated page gen:KIND:ELEMENTS`,
+    );
+  return pages;
+}
+
+function parseArgs(argv: readonly string[]): ProfileOptions {
+  const args = readArgs(argv, { flags: [], values: ['page', 'dist', 'runs', 'top', 'inclusive', 'under', 'real-pages'] });
+  const page = args.value('page');
+  if (page === undefined) throw new UsageError('--page is required');
+  return {
+    pages: pagesFor(page, args.value('real-pages') ?? join(ROOT, '..', 'shared', 'real-pages')),
+    dist: args.value('dist') ?? null,
+    runs: args.int('runs', 1) ?? 5,
+    top: args.int('top', 1) ?? 40,
+    inclusive: args.int('inclusive', 1) ?? 0,
+    under: args.value('under') ?? null,
+  };
+}
+
+/** Sums over every load of one page, in ms. */
+interface Totals {
+  /** the extension's self time, per load */
+  perLoad: number[];
+  byScript: Map<string, number>;
+  self: Map<string, number>;
+  inclusive: Map<string, number>;
+  leaf: Map<string, number>;
+  under: Map<string, number>;
+}
+
+/** Adds one load's profile to the page's totals; `prefix` is the extension's URL. */
+function addLoad(t: Totals, load: ColdLoad, prefix: string, under: string | null): void {
+  t.perLoad.push(selfTimeOf(load.profile, prefix));
+  const ours = (f: CallFrame) => f.url.startsWith(prefix);
+  const key = (f: CallFrame) => frameKey(f, f.url.slice(prefix.length));
+  forEachSample(load.profile, (stack, us) => {
+    const ms = us / 1000;
+    const top = stack[0];
+    if (!top) return;
+    const native = top.functionName || '(native)';
+    addTo(t.byScript, ours(top) ? top.url.slice(prefix.length) : top.url ? 'page' : native, ms);
+    if (!stack.some(ours)) return;
+    if (ours(top)) addTo(t.self, key(top), ms);
+    addTo(t.leaf, ours(top) ? '(js)' : native, ms);
+    addToEach(t.inclusive, stack.filter(ours).map(key), ms);
+    if (under && stack.some((f) => f.functionName === under)) addTo(t.under, ours(top) ? key(top) : native, ms);
+  });
+}
+
+function report(name: string, t: Totals, o: ProfileOptions): string {
+  const n = t.perLoad.length;
+  const parts = [
+    `\n== ${name}: extension self time ${t.perLoad.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(t.perLoad)?.toFixed(1)} ms of ${n} cold load${n === 1 ? '' : 's'}; below: means per load)`,
+    `self time by script:\n${topLines(t.byScript, 12, n)}`,
+    `the extension's self time per function:\n${topLines(t.self, o.top, n)}`,
+    `on top of the extension's frames ((js) = its own code):\n${topLines(t.leaf, 10, n)}`,
+  ];
+  if (o.inclusive) parts.push(`inclusive time (self + callees) per function:\n${topLines(t.inclusive, o.inclusive, n)}`);
+  if (o.under) parts.push(`self time beneath ${o.under}:\n${topLines(t.under, 25, n)}`);
+  return parts.join('\n');
+}
+
+/** A build whose content files have few line breaks is minified: its function names say little. */
+function warnWhenMinified(distChrome: string): void {
+  const code = readFileSync(join(distChrome, 'content.js'), 'utf8');
+  if (code.split('\n').length < code.length / 500)
+    log(`${distChrome}/content.js looks minified: build with HOWSOCIAL_MINIFY=0 for readable function names`);
+}
+
+/** Every page's profile, `runs` cold loads each, printed as it is done. */
+async function profilePages(distChrome: string, o: ProfileOptions): Promise<void> {
+  const ext = await launchWithExtension(distChrome, { timeout: 30_000 });
+  try {
+    await serveOffline(ext.context, o.pages);
+    const prefix = `chrome-extension://${ext.extensionId}/`;
+    for (const p of o.pages) {
+      const t: Totals = {
+        perLoad: [],
+        byScript: new Map(),
+        self: new Map(),
+        inclusive: new Map(),
+        leaf: new Map(),
+        under: new Map(),
+      };
+      for (let r = 0; r < o.runs; r++) {
+        const load = await coldLoad(ext.context, ext.worker, p);
+        addLoad(t, load, prefix, o.under);
+        await load.close();
+      }
+      console.log(report(p.name, t, o));
+    }
+  } finally {
+    await ext.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.dist !== null) {
+    warnWhenMinified(join(o.dist, 'chrome'));
+    return profilePages(join(o.dist, 'chrome'), o);
+  }
+  const temp = mkdtempSync(join(tmpdir(), 'howsocial-cold-profile-'));
+  try {
+    buildExtension(join(temp, 'dist'), { minify: false });
+    await profilePages(join(temp, 'dist', 'chrome'), o);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+runMain(main, USAGE);
