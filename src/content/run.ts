@@ -2,7 +2,8 @@ import type { PageModel } from '../contract';
 import { fitModel } from '../contract/fit';
 import type { Responses } from '../contract/messages';
 import { siteOf } from '../contract/site';
-import { normalizeSettings, readSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { SETTINGS_KEY } from '../settings';
+import { type PageSettings, pageSettingsOf, readPageSettings } from './settings';
 import { highlight } from './highlight';
 import { markSent, newReading, type Reading, read, send } from './reading';
 import { type Watch, watchPage } from './watch';
@@ -32,7 +33,7 @@ export const URL_POLL_MS = 2000;
 
 const MARK = '__howsocialContent';
 
-export function activeFor(settings: Settings, url: string): boolean {
+export function activeFor(settings: PageSettings, url: string): boolean {
   return settings.passive && !settings.pausedSites.includes(siteOf(url));
 }
 
@@ -41,7 +42,7 @@ function pageOf(url: string): string {
   return url.replace(/#.*$/, '');
 }
 
-function platformAllowed(settings: Settings, model: PageModel): boolean {
+function platformAllowed(settings: PageSettings, model: PageModel): boolean {
   return settings.platforms.length === 0 || settings.platforms.includes(model.platform);
 }
 
@@ -50,7 +51,7 @@ interface Page {
   readonly win: Window & typeof globalThis;
   readonly doc: Document;
   /** read when a gate first lets a page of this document in; most pages never need them */
-  settings: Settings | null;
+  settings: PageSettings | null;
   reading: Reading;
   /** the DOM watch of a page a gate let in (SPA re-reads) */
   watch: Watch | null;
@@ -74,7 +75,7 @@ function restart(page: Page): Reading {
 /** Settings are read once a gate lets a page in; then passive mode and pauses decide, and the DOM is watched. */
 async function admitted(page: Page): Promise<boolean> {
   if (!page.settings) {
-    page.settings = await readSettings();
+    page.settings = await readPageSettings();
     chrome.storage.onChanged.addListener(onSettingsChanged(page));
   }
   const active = activeFor(page.settings, page.win.location.href);
@@ -176,7 +177,7 @@ function onSettingsChanged(page: Page) {
   return (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
     if (area !== 'local' || !changes[SETTINGS_KEY] || !page.settings) return;
     const was = activeFor(page.settings, page.win.location.href);
-    page.settings = normalizeSettings(changes[SETTINGS_KEY].newValue);
+    page.settings = pageSettingsOf(changes[SETTINGS_KEY].newValue);
     const now = activeFor(page.settings, page.win.location.href);
     setWatching(page, now);
     if (now && !was) {
