@@ -9,6 +9,7 @@ import { fingerprintsOf } from '../judge/fingerprint';
 import { isPaused, readSettings, type Settings } from '../settings';
 import { historyMatches } from '../storage/audits';
 import { acceptAudit, db } from './audits';
+import { highlightInTab } from './highlight';
 import { allowAudit, sessionModel, setSessionModel } from './session';
 
 /**
@@ -123,6 +124,5 @@ export async function onHighlight(msg: MessageOf<'highlight'>): Promise<Response
     tabId = active?.id;
   }
   if (tabId === undefined) return { ok: false };
-  const res = await sendToTab(tabId, { type: 'highlight', selector: msg.selector });
-  return { ok: res?.ok === true };
+  return { ok: await highlightInTab(tabId, msg.selector) };
 }

@@ -4,7 +4,6 @@ import type { Responses } from '../contract/messages';
 import { siteOf } from '../contract/site';
 import { SETTINGS_KEY } from '../settings';
 import { type PageSettings, pageSettingsOf, readPageSettings } from './settings';
-import { highlight } from './highlight';
 import { markSent, newReading, type Reading, read, send } from './reading';
 import { type Watch, watchPage } from './watch';
 
@@ -158,16 +157,10 @@ async function forcedRead(page: Page): Promise<Responses['run-audit']> {
 function onMessage(page: Page) {
   return (msg: unknown, sender: chrome.runtime.MessageSender, sendResponse: (r: unknown) => void): boolean => {
     if (sender.id !== chrome.runtime.id || typeof msg !== 'object' || msg === null) return false;
-    const m = msg as { type?: unknown; selector?: unknown };
+    const m = msg as { type?: unknown };
     if (m.type === 'run-audit') {
       forcedRead(page).then(sendResponse, () => sendResponse({ model: null } satisfies Responses['run-audit']));
       return true;
-    }
-    if (m.type === 'highlight' && typeof m.selector === 'string') {
-      const ok = highlight(page.doc, m.selector);
-      // the overlay is ours, not a change of the page: no re-read for it
-      page.watch?.ignorePending();
-      sendResponse({ ok } satisfies Responses['highlight']);
     }
     return false;
   };

@@ -10,7 +10,7 @@ import { type PageModel, PageModelSchema, text } from './model';
  * content → worker:  page (a PageModel to judge; `more`: only what a re-read of an SPA added),
  *                    load-adapters (inject the adapter family a cheap gate said this page may need)
  * popup   → worker:  audit-tab, highlight
- * worker  → content: run-audit, highlight
+ * worker  → content: run-audit (a highlight is drawn by the worker itself: src/background/highlight.ts)
  */
 
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1));

@@ -157,14 +157,22 @@ describe.each(browsers)('pipeline (%s)', (name) => {
     await ext.setSettings({ passive: false });
     const url = ext.server.page('/passive-off.html', fixture('wp-comments-closed.html'));
     const page = await ext.openPage(url);
-    // The content script has loaded (it answers a highlight) but has not audited anything.
-    const probe = await ext.openPopup(-1);
+    // The content script runs in the page (its mark is in its world) but has not audited anything.
     await waitFor(
-      () => probe.evaluate((tabId) => chrome.runtime.sendMessage({ type: 'highlight', tabId, selector: 'h1' }), page.tabId),
-      (r) => (r as { ok?: boolean } | undefined)?.ok === true,
-      { what: 'the content script to answer' },
+      () =>
+        ext.evalInExtension(
+          async (tabId) =>
+            (
+              await chrome.scripting.executeScript({
+                target: { tabId, frameIds: [0] },
+                func: () => Boolean((globalThis as Record<string, unknown>).__howsocialContent),
+              })
+            )[0]?.result === true,
+          page.tabId,
+        ),
+      (running) => running,
+      { what: 'the content script to run' },
     );
-    await probe.close();
     expect(await ext.sessionAudit(page.tabId)).toBeNull();
     expect((await ext.badge(page.tabId)).text).toBe('');
     const popup = await ext.openPopup(page.tabId);
@@ -207,7 +215,7 @@ describe.each(browsers)('pipeline (%s)', (name) => {
     expect(await ext.sessionAudit(page.tabId)).toBeNull();
   });
 
-  it('highlight: the background forwards to the tab, which outlines one element and injects nothing else', async () => {
+  it('highlight: the worker outlines one element in the tab and injects nothing else', async () => {
     const page = await ext.openPage(ext.server.page('/highlight.html', fixture('wp-comments-closed.html')));
     await waitFor(
       () => ext.sessionAudit(page.tabId),

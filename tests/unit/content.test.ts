@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window as HappyWindow } from 'happy-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeFor } from '../../src/content/run';
-import { clearHighlight, HIGHLIGHT_ATTR, highlight } from '../../src/content/highlight';
+import { clearHighlight, drawHighlight, HIGHLIGHT_ATTR } from '../../src/background/highlight';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings';
 import { chromeMock } from './setup';
 
@@ -12,9 +12,9 @@ describe('highlight', () => {
   });
 
   it('adds exactly one overlay, and the next highlight replaces it', () => {
-    expect(highlight(document, '#comments > p')).toBe(true);
+    expect(drawHighlight('#comments > p')).toBe(true);
     expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(1);
-    expect(highlight(document, '#other')).toBe(true);
+    expect(drawHighlight('#other')).toBe(true);
     expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(1);
     clearHighlight(document);
     expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(0);
@@ -22,14 +22,14 @@ describe('highlight', () => {
 
   it('injects nothing else and leaves the page alone when the selector finds nothing or is invalid', () => {
     const before = document.body.innerHTML;
-    expect(highlight(document, '#gone')).toBe(false);
-    expect(highlight(document, 'p:::nonsense(')).toBe(false);
+    expect(drawHighlight('#gone')).toBe(false);
+    expect(drawHighlight('p:::nonsense(')).toBe(false);
     expect(document.querySelectorAll(`[${HIGHLIGHT_ATTR}]`)).toHaveLength(0);
     expect(document.body.innerHTML).toBe(before);
   });
 
   it('does not let the overlay take clicks from the page', () => {
-    highlight(document, '#other');
+    drawHighlight('#other');
     const overlay = document.querySelector<HTMLElement>(`[${HIGHLIGHT_ATTR}]`)!;
     expect(overlay.style.pointerEvents).toBe('none');
     expect(overlay.parentElement).toBe(document.documentElement);
@@ -46,7 +46,7 @@ describe('content helpers', () => {
 });
 
 describe('content script on a page that is neither article nor profile', () => {
-  it('sends nothing passively, answers run-audit with kind other, and highlights on request', async () => {
+  it('sends nothing passively and answers run-audit with kind other', async () => {
     vi.resetModules();
     document.head.innerHTML = '<title>Shop</title>';
     document.body.innerHTML = '<main><h1>Garden tools</h1><ul><li>Spade</li></ul></main>';
@@ -68,7 +68,8 @@ describe('content script on a page that is neither article nor profile', () => {
 
     const res = (await ask({ type: 'run-audit' })) as { model: { kind: string; url: string } };
     expect(res.model).toEqual({ kind: 'other', platform: 'generic', url: location.href });
-    expect(await ask({ type: 'highlight', selector: 'h1' })).toEqual({ ok: true });
+    // a highlight is the worker's own injected function now: the content script does not answer one
+    expect(await ask({ type: 'highlight', selector: 'h1' })).toBe('no answer');
     expect(await ask({ type: 'run-audit' }, { id: 'another-extension' })).toBe('no answer');
     expect(chrome.runtime.sendMessage).not.toHaveBeenCalled();
     (globalThis as Record<string, unknown>).__howsocialContent = undefined;
