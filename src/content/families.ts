@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapters/adapter';
 import type { Family } from '../contract';
+import type { Fitters } from '../contract/fit';
 
 /**
  * The content script comes in three files (vite.config.ts builds them): `content.js`, which every
@@ -11,20 +12,31 @@ import type { Family } from '../contract';
  */
 const SLOT = '__howsocialAdapters';
 
-type Slot = Partial<Record<Family, readonly Adapter[]>>;
+interface Slot {
+  adapters: Partial<Record<Family, readonly Adapter[]>>;
+  /** how the sections the family's adapters read are cut to the worker's limits (src/contract/fit.ts) */
+  fitters: Fitters;
+}
 
 function slot(): Slot {
   const g = globalThis as unknown as Record<string, Slot | undefined>;
-  g[SLOT] ??= {};
+  g[SLOT] ??= { adapters: {}, fitters: {} };
   return g[SLOT];
 }
 
 /** Called by an injected family file (content-scripts/blog.ts, social.ts). */
-export function provideFamily(family: Family, adapters: readonly Adapter[]): void {
-  slot()[family] = adapters;
+export function provideFamily(family: Family, adapters: readonly Adapter[], fitters: Fitters): void {
+  const s = slot();
+  s.adapters[family] = adapters;
+  Object.assign(s.fitters, fitters);
 }
 
 /** The family's adapters once its file has run in this world, else undefined. */
 export function familyAdapters(family: Family): readonly Adapter[] | undefined {
-  return slot()[family];
+  return slot().adapters[family];
+}
+
+/** The section fitters of the families loaded so far. */
+export function familyFitters(): Fitters {
+  return slot().fitters;
 }

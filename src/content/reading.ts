@@ -2,9 +2,9 @@ import type { Adapter } from '../adapters/adapter';
 import { mayBeBlog, mayBeSocial } from '../adapters/gates';
 import { byPriority, pickFrom } from '../adapters/registry';
 import type { Family, PageModel } from '../contract';
-import { fitModel } from '../contract/fit';
+import { fitModelWith } from '../contract/fit';
 import { sendMessage } from '../contract/messaging';
-import { familyAdapters } from './families';
+import { familyAdapters, familyFitters } from './families';
 import { yieldToPage } from './yield';
 
 /**
@@ -172,7 +172,7 @@ export function markSent(reading: Reading, model: PageModel): void {
  * when it has none (the browser dropped its session) it asks for the whole model once more.
  */
 export async function send(reading: Reading, model: PageModel): Promise<void> {
-  const fitted = fitModel(model);
+  const fitted = fitModelWith(model, familyFitters());
   const posts = fitted.social?.posts;
   if (reading.sentPosts && posts && fitted.url === reading.url) {
     const added = posts.filter((p) => !reading.sentPosts?.has(p.id));

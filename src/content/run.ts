@@ -1,9 +1,10 @@
 import type { PageModel } from '../contract';
-import { fitModel } from '../contract/fit';
+import { fitModelWith } from '../contract/fit';
 import type { Responses } from '../contract/messages';
 import { siteOf } from '../contract/site';
 import { SETTINGS_KEY } from '../settings';
 import { type PageSettings, pageSettingsOf, readPageSettings } from './settings';
+import { familyFitters } from './families';
 import { markSent, newReading, type Reading, read, send } from './reading';
 import { type Watch, watchPage } from './watch';
 
@@ -148,7 +149,10 @@ async function forcedRead(page: Page): Promise<Responses['run-audit']> {
   const mine = page.reading;
   const model = await read(mine, page.doc, page.win.location.href, true, async () => true);
   // Not an article or profile: say so instead of nothing.
-  const out = fitModel(model ?? { url: new URL(page.win.location.href).href, kind: 'other', platform: 'generic' });
+  const out = fitModelWith(
+    model ?? { url: new URL(page.win.location.href).href, kind: 'other', platform: 'generic' },
+    familyFitters(),
+  );
   // The worker stores what it judges of this answer: a passive send of the same model is not needed.
   markSent(mine, out);
   return { model: out };

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../settings';
+import { SETTINGS_KEY, type Settings } from '../settings';
 
 /**
  * What the content script needs of the user's settings: whether to read passively, where not, and
@@ -18,9 +18,10 @@ const SITE_MAX = 253;
 export function pageSettingsOf(raw: unknown): PageSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   return {
-    passive: typeof s.passive === 'boolean' ? s.passive : DEFAULT_SETTINGS.passive,
-    pausedSites: strings<string>(s.pausedSites, DEFAULT_SETTINGS.pausedSites, SITE_MAX).filter((x) => x !== ''),
-    platforms: strings(s.platforms, DEFAULT_SETTINGS.platforms),
+    // the defaults of DEFAULT_SETTINGS, written out: the whole defaults object would ship with them
+    passive: typeof s.passive === 'boolean' ? s.passive : true,
+    pausedSites: strings<string>(s.pausedSites, [], SITE_MAX).filter((x) => x !== ''),
+    platforms: strings(s.platforms, []),
   };
 }
 

@@ -1,6 +1,6 @@
 import { excerpt } from './excerpt';
 import { LIMITS } from './limits';
-import type { Comment, CommentSection, Evidence, PageModel, SocialPost, SocialSection } from './model';
+import type { ArticleSection, Comment, CommentSection, Evidence, PageModel, SocialPost, SocialSection } from './model';
 
 /**
  * The content script's last step before sending: the model cut to the sizes the worker accepts
@@ -40,7 +40,7 @@ function fitComment(c: Comment): Comment {
   });
 }
 
-function fitComments(s: CommentSection): CommentSection {
+export function fitComments(s: CommentSection): CommentSection {
   return {
     ...s,
     form: s.form && {
@@ -73,7 +73,7 @@ export function fitPost(p: SocialPost): SocialPost {
   });
 }
 
-function fitSocial(s: SocialSection): SocialSection {
+export function fitSocial(s: SocialSection): SocialSection {
   return {
     ...s,
     handle: opt(s.handle, LIMITS.shortChars),
@@ -84,32 +84,52 @@ function fitSocial(s: SocialSection): SocialSection {
   };
 }
 
-export function fitModel(model: PageModel): PageModel {
+export function fitArticle(a: ArticleSection): ArticleSection {
+  return {
+    ...a,
+    title: cut(a.title, LIMITS.shortChars),
+    author: opt(a.author, LIMITS.shortChars),
+    published: opt(a.published, 40),
+    updated: opt(a.updated, 40),
+    lang: opt(a.lang, 35),
+    links: a.links
+      .filter((l) => l.href.length <= LIMITS.urlChars)
+      .slice(0, LIMITS.links)
+      .map((l) => ({ ...l, text: cut(l.text, LIMITS.shortChars) })),
+    shareButtons: a.shareButtons.slice(0, LIMITS.shareButtons).map(fitEvidence),
+    text: cut(a.text, LIMITS.articleChars),
+    phones: a.phones.slice(0, LIMITS.phones).map((p) => ({
+      raw: cut(p.raw, 100),
+      normalized: cut(p.normalized, 40),
+      context: cut(p.context, LIMITS.textChars),
+      evidence: fitEvidence(p.evidence),
+    })),
+  };
+}
+
+/**
+ * How each section of a model is cut. The content script gets them from the adapter families
+ * (src/content/families.ts): a section exists only when its family's adapter read it, so the file
+ * every page loads carries none of them, and a profile page's file no article or comment cutting.
+ */
+export interface Fitters {
+  article?: (a: ArticleSection) => ArticleSection;
+  comments?: (s: CommentSection) => CommentSection;
+  social?: (s: SocialSection) => SocialSection;
+}
+
+export const ALL_FITTERS: Required<Fitters> = { article: fitArticle, comments: fitComments, social: fitSocial };
+
+/** The model cut to the worker's limits; a section without its fitter stays as it is (the worker checks it all). */
+export function fitModelWith(model: PageModel, fitters: Fitters): PageModel {
   const out: PageModel = { ...model, lang: opt(model.lang, 35) };
-  const a = model.article;
-  if (a) {
-    out.article = {
-      ...a,
-      title: cut(a.title, LIMITS.shortChars),
-      author: opt(a.author, LIMITS.shortChars),
-      published: opt(a.published, 40),
-      updated: opt(a.updated, 40),
-      lang: opt(a.lang, 35),
-      links: a.links
-        .filter((l) => l.href.length <= LIMITS.urlChars)
-        .slice(0, LIMITS.links)
-        .map((l) => ({ ...l, text: cut(l.text, LIMITS.shortChars) })),
-      shareButtons: a.shareButtons.slice(0, LIMITS.shareButtons).map(fitEvidence),
-      text: cut(a.text, LIMITS.articleChars),
-      phones: a.phones.slice(0, LIMITS.phones).map((p) => ({
-        raw: cut(p.raw, 100),
-        normalized: cut(p.normalized, 40),
-        context: cut(p.context, LIMITS.textChars),
-        evidence: fitEvidence(p.evidence),
-      })),
-    };
-  }
-  if (model.comments) out.comments = fitComments(model.comments);
-  if (model.social) out.social = fitSocial(model.social);
+  if (model.article && fitters.article) out.article = fitters.article(model.article);
+  if (model.comments && fitters.comments) out.comments = fitters.comments(model.comments);
+  if (model.social && fitters.social) out.social = fitters.social(model.social);
   return out;
+}
+
+/** The model cut to the worker's limits, every section. */
+export function fitModel(model: PageModel): PageModel {
+  return fitModelWith(model, ALL_FITTERS);
 }

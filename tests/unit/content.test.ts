@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeFor } from '../../src/content/run';
 import { clearHighlight, drawHighlight, HIGHLIGHT_ATTR } from '../../src/background/highlight';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings';
+import { LIMITS } from '../../src/contract/limits';
 import { chromeMock } from './setup';
 
 describe('highlight', () => {
@@ -197,6 +198,35 @@ describe('stepwise extraction', () => {
     } finally {
       now.mockRestore();
       g.scheduler = before;
+    }
+  });
+});
+
+describe("content script cuts what it sends with the loaded family's fitters", () => {
+  it("cuts an over-long post of a profile to the worker's limit (the social family brings its fitter)", async () => {
+    vi.resetModules();
+    const win = new HappyWindow({ url: 'https://x.com/acme' });
+    const html = readFileSync('tests/fixtures/social/x-profile.html', 'utf8').replace(/<link\b[^>]*>/g, '');
+    win.document.write(html);
+    const text = win.document.querySelector('[data-testid="tweetText"]')!;
+    text.textContent = 'Warum antwortet hier niemand? '.repeat(400);
+    const chrome = chromeMock();
+    const sent: { model: { social: { posts: { text: string }[] } } }[] = [];
+    const loadFamily = chrome.runtime.sendMessage.getMockImplementation()!;
+    chrome.runtime.sendMessage.mockImplementation(async (msg: unknown) => {
+      if ((msg as { type: string }).type !== 'page') return loadFamily(msg);
+      sent.push(structuredClone(msg) as (typeof sent)[number]);
+      return { ok: true };
+    });
+    try {
+      const { startContent } = await import('../../src/content/run');
+      startContent(win as unknown as Window & typeof globalThis);
+      await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 5000 });
+      const longest = Math.max(...sent[0].model.social.posts.map((p) => p.text.length));
+      expect(longest).toBe(LIMITS.itemChars);
+    } finally {
+      (globalThis as Record<string, unknown>).__howsocialContent = undefined;
+      await win.happyDOM.close();
     }
   });
 });
