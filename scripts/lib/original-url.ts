@@ -3,30 +3,10 @@
 // Parsed with regular expressions on purpose: the CLI runs in Node without a DOM, and only
 // two tags in the <head> matter.
 
+import { decodeEntities } from '../../src/lib/entities.ts';
+
 const TAG = /<(link|meta)\b([^>]*)>/gi;
 const ATTR = /([^\s=/"'<>]+)\s*(?:=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  '#39': "'",
-  '#x27': "'",
-  '#47': '/',
-  '#x2f': '/',
-};
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole: string, name: string) => {
-    const key = name.toLowerCase();
-    if (key in ENTITIES) return ENTITIES[key];
-    if (key.startsWith('#x')) return String.fromCodePoint(Number.parseInt(key.slice(2), 16));
-    if (key.startsWith('#')) return String.fromCodePoint(Number.parseInt(key.slice(1), 10));
-    return whole;
-  });
-}
 
 export function attributesOf(attrText: string): Record<string, string> {
   const attrs: Record<string, string> = {};

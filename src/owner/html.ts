@@ -1,3 +1,5 @@
+import { decodeEntities } from '../lib/entities';
+
 /**
  * Plain text and links out of the HTML that APIs and feeds hand back (WordPress's
  * `content.rendered`, Mastodon's `content`, RSS `<description>`). String work only: the owner
@@ -7,42 +9,7 @@
 /** Texts the report keeps per post or comment: evidence excerpts are at most 200 characters (DESIGN.md). */
 export const EXCERPT_CHARS = 200;
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  laquo: '«',
-  raquo: '»',
-  bdquo: '„',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  auml: 'ä',
-  ouml: 'ö',
-  uuml: 'ü',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  Uuml: 'Ü',
-  szlig: 'ß',
-  euro: '€',
-};
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
+export { decodeEntities };
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
 export function textOf(html: string): string {
