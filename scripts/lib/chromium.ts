@@ -84,6 +84,42 @@ export interface LaunchedBrowser {
 }
 
 /**
+ * A browser's temporary profile, removed with it. Ctrl+C or kill: close the browser first (it
+ * writes to the profile until it is gone), then remove the profile, then exit with the signal's
+ * conventional code; at a plain exit the profile is removed too. `browser(fn)` names how to close
+ * the browser once it runs.
+ */
+export function ownedProfile(
+  userDataDir: string,
+  handleSignals: boolean,
+): { browser(close: () => Promise<unknown>): void; close(): Promise<void> } {
+  let closeBrowser: () => Promise<unknown> = async () => {};
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  const signals: NodeJS.Signals[] = handleSignals ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : [];
+  for (const sig of signals) process.once(sig, onSignal);
+  process.once('exit', removeProfile);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      for (const sig of signals) process.off(sig, onSignal);
+      process.off('exit', removeProfile);
+      await closeBrowser().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    })();
+    return closing;
+  };
+  return {
+    browser: (fn) => {
+      closeBrowser = fn;
+    },
+    close,
+  };
+}
+
+/**
  * @param distChromeDir the unpacked build (dist/chrome)
  */
 export async function launchWithExtension(distChromeDir: string, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
@@ -128,25 +164,9 @@ export async function launchWithExtension(distChromeDir: string, options: Launch
     await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
-  // Ctrl+C or kill: close the browser first (it writes to the profile until it is gone), then
-  // remove the temp profile, then exit with the signal's conventional code.
-  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
-  const onSignal = (signal: NodeJS.Signals) => {
-    close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  const signals: NodeJS.Signals[] = handleSignals ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : [];
-  for (const sig of signals) process.once(sig, onSignal);
-  process.once('exit', removeProfile);
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      for (const sig of signals) process.off(sig, onSignal);
-      process.off('exit', removeProfile);
-      await context.close().catch(() => {});
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-    })();
-    return closing;
-  };
+  const profile = ownedProfile(userDataDir, handleSignals);
+  profile.browser(() => context.close());
+  const close = profile.close;
   try {
     const worker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
