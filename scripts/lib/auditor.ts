@@ -160,6 +160,8 @@ export interface AuditorOptions {
   settle?: number;
   noSandbox?: boolean;
   handleSignals?: boolean;
+  /** pages audited at once (a batch's concurrency); null: not a batch */
+  pagesAtOnce?: number | null;
   log?: (line: string) => void;
 }
 
@@ -214,10 +216,20 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     settle = 10_000,
     noSandbox = false,
     handleSignals = true,
+    pagesAtOnce = null,
     log = () => {},
   } = options;
   const launch = browser.family === 'firefox' ? firefoxDriver : chromiumDriver;
-  const driver = await launch({ dist, executablePath: browser.path, offline, live, timeout, noSandbox, handleSignals });
+  const driver = await launch({
+    dist,
+    executablePath: browser.path,
+    offline,
+    live,
+    timeout,
+    noSandbox,
+    handleSignals,
+    pagesAtOnce,
+  });
   try {
     await driver.control(PASSIVE_OFF);
   } catch (err) {

@@ -95,6 +95,7 @@ export function runBatch(inputs: readonly AuditInput[], options: BatchOptions): 
       settle: options.settle,
       noSandbox: options.noSandbox,
       handleSignals: options.handleSignals,
+      pagesAtOnce: concurrency,
       log,
     });
     return lanes[key] as Promise<Auditor>;
