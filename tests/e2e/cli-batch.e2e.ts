@@ -1,8 +1,10 @@
 /**
- * `howsocial audit` as a batch tool, end to end in headless Chromium: nothing leaves the machine
+ * `howsocial audit` as a batch tool, end to end in headless Chromium and Firefox ESR (`--browser
+ * chromium|firefox`; Firefox with the extension's Firefox build): nothing leaves the machine
  * for a saved file (local TCP, UDP and WebSocket listeners stay silent), --as-of gives the same
- * bytes on every run, --resume after a killed run, --shard covers a list exactly once, --live
- * audits the comments a page renders with its own script.
+ * bytes on every run, Firefox the same bytes as Chromium, --resume after a killed run, --shard
+ * covers a list exactly once (with pages side by side), --live audits the comments a page
+ * renders with its own script.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
@@ -18,20 +20,21 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import type { AuditRecord } from '../../scripts/lib/shape.ts';
 import { runCli } from './cli-run';
-import { waitFor } from './harness';
+import { browsers, waitFor } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');
 const LIVE = join(ROOT, 'tests', 'fixtures', 'live');
 
-const audit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), ...args]);
 const lines = (text: string): AuditRecord[] =>
   text
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 
-describe('howsocial audit batches (Chromium)', () => {
+describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
+  const audit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), '--browser', name, ...args]);
+  const chromiumOnly = name === 'chromium';
   const tmp = mkdtempSync(join(tmpdir(), 'howsocial-cli-batch-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -91,28 +94,31 @@ describe('howsocial audit batches (Chromium)', () => {
       udp.close();
     });
 
-    it('the page does reach all three listeners in a browser without the CLI’s protections (control)', async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: [...CHROMIUM_FLAGS, '--headless=new'],
-        headless: false,
-      });
-      try {
-        const tab = await browser.newPage();
-        await tab.route('http://leak-control.example/', (r) =>
-          r.fulfill({ body: readFileSync(page), contentType: 'text/html; charset=utf-8' }),
-        );
-        await tab.goto('http://leak-control.example/');
-        await waitFor(
-          () => ['tcp', 'websocket', 'udp'].every((k) => heard.includes(k)),
-          (all) => all,
-          { timeout: 15_000, what: 'all three listeners to hear the page' },
-        );
-      } finally {
-        await browser.close();
-      }
-      expect(new Set(heard)).toEqual(new Set(['tcp', 'websocket', 'udp']));
-    });
+    it.runIf(chromiumOnly)(
+      'the page does reach all three listeners in a browser without the CLI’s protections (control)',
+      async () => {
+        const browser = await chromium.launch({
+          executablePath: CHROMIUM_PATH,
+          args: [...CHROMIUM_FLAGS, '--headless=new'],
+          headless: false,
+        });
+        try {
+          const tab = await browser.newPage();
+          await tab.route('http://leak-control.example/', (r) =>
+            r.fulfill({ body: readFileSync(page), contentType: 'text/html; charset=utf-8' }),
+          );
+          await tab.goto('http://leak-control.example/');
+          await waitFor(
+            () => ['tcp', 'websocket', 'udp'].every((k) => heard.includes(k)),
+            (all) => all,
+            { timeout: 15_000, what: 'all three listeners to hear the page' },
+          );
+        } finally {
+          await browser.close();
+        }
+        expect(new Set(heard)).toEqual(new Set(['tcp', 'websocket', 'udp']));
+      },
+    );
 
     it('the CLI audits it and every listener stays silent until the browser is gone', async () => {
       heard.length = 0;
@@ -125,35 +131,71 @@ describe('howsocial audit batches (Chromium)', () => {
     });
   });
 
-  it('a saved page whose URL is http:// is served as http://, not upgraded to https:// (Blogger posts)', async () => {
-    const url = 'http://crumbandharbour.blogspot.com/2026/11/sourdough-starter-north-sea.html';
-    const run = await audit([join(DEMO, 'healthy-post.html'), '--url', url]);
-    expect(run.code, run.stderr).toBe(0);
-    const [a] = JSON.parse(run.stdout).audits as AuditRecord[];
-    expect(a).toMatchObject({ url, kind: 'article', error: null });
-  });
+  it.runIf(chromiumOnly)(
+    'a saved page whose URL is http:// is served as http://, not upgraded to https:// (Blogger posts)',
+    async () => {
+      const url = 'http://crumbandharbour.blogspot.com/2026/11/sourdough-starter-north-sea.html';
+      const run = await audit([join(DEMO, 'healthy-post.html'), '--url', url]);
+      expect(run.code, run.stderr).toBe(0);
+      const [a] = JSON.parse(run.stdout).audits as AuditRecord[];
+      expect(a).toMatchObject({ url, kind: 'article', error: null });
+    },
+  );
 
-  it('--as-of judges the stale rule at that date and gives the same bytes on every run (JSON and CSV)', async () => {
-    const page = join(DEMO, 'healthy-post.html'); // newest activity: November 2026
-    const later = ['--as-of', '2028-06-01'];
-    const [json1, json2, csv1, csv2, before] = [
-      await audit([page, ...later]),
-      await audit([page, ...later]),
-      await audit([page, ...later, '--format', 'csv']),
-      await audit([page, ...later, '--format', 'csv']),
-      await audit([page, '--as-of', '2026-11-20']),
-    ];
-    for (const r of [json1, json2, csv1, csv2, before]) expect(r.code, r.stderr).toBe(0);
-    expect(json2.stdout).toBe(json1.stdout);
-    expect(csv2.stdout).toBe(csv1.stdout);
-    const [a] = JSON.parse(json1.stdout).audits as AuditRecord[];
-    expect(a.asOf).toEqual({ date: '2028-06-01', source: 'option' });
-    expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
-    expect(csv1.stdout).toContain('2028-06-01T00:00:00.000Z');
-    // Judged a fortnight after the post, the same page is not stale: the date decides, not the clock.
-    const [b] = JSON.parse(before.stdout).audits as AuditRecord[];
-    expect(b.findings.find((f) => f.rule === 'stale')?.verdict).toBe('pass');
-  }, 300_000); // five whole CLI runs
+  it.runIf(chromiumOnly)(
+    '--as-of judges the stale rule at that date and gives the same bytes on every run (JSON and CSV)',
+    async () => {
+      const page = join(DEMO, 'healthy-post.html'); // newest activity: November 2026
+      const later = ['--as-of', '2028-06-01'];
+      const [json1, json2, csv1, csv2, before] = [
+        await audit([page, ...later]),
+        await audit([page, ...later]),
+        await audit([page, ...later, '--format', 'csv']),
+        await audit([page, ...later, '--format', 'csv']),
+        await audit([page, '--as-of', '2026-11-20']),
+      ];
+      for (const r of [json1, json2, csv1, csv2, before]) expect(r.code, r.stderr).toBe(0);
+      expect(json2.stdout).toBe(json1.stdout);
+      expect(csv2.stdout).toBe(csv1.stdout);
+      const [a] = JSON.parse(json1.stdout).audits as AuditRecord[];
+      expect(a.asOf).toEqual({ date: '2028-06-01', source: 'option' });
+      expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
+      expect(csv1.stdout).toContain('2028-06-01T00:00:00.000Z');
+      // Judged a fortnight after the post, the same page is not stale: the date decides, not the clock.
+      const [b] = JSON.parse(before.stdout).audits as AuditRecord[];
+      expect(b.findings.find((f) => f.rule === 'stale')?.verdict).toBe('pass');
+    },
+    300_000,
+  ); // five whole CLI runs
+
+  it.runIf(name === 'firefox')(
+    'gives the same JSON, byte for byte, as Chromium for the same saved pages and --as-of',
+    async () => {
+      const FIXTURES = join(ROOT, 'tests', 'fixtures');
+      const pages = [
+        ...['healthy-post.html', 'kommentare-geschlossen.html', 'newsletter-unbeantwortet.html', 'shop.html'].map((f) =>
+          join(DEMO, f),
+        ),
+        ...['wp-de-open.html', 'blogger-threaded-de.html', 'wp-wpdiscuz-de.html'].map((f) => join(FIXTURES, 'blog', f)),
+        ...['x-profile-de.html', 'bluesky-profile.html', 'instagram-profile-de.html'].map((f) => join(FIXTURES, 'social', f)),
+      ];
+      const args = ['--dist', inject('distDir'), ...pages, '--as-of', '2026-12-01', '--concurrency', '2'];
+      const firefox = await runCli('audit', ['--browser', 'firefox', ...args]);
+      const chromium = await runCli('audit', ['--browser', 'chromium', ...args]);
+      expect(firefox.code, firefox.stderr).toBe(0);
+      expect(chromium.code, chromium.stderr).toBe(0);
+      expect(firefox.stderr).toContain("Firefox ESR (/usr/bin/firefox-esr), the extension's Firefox build");
+      const audits = JSON.parse(firefox.stdout).audits as AuditRecord[];
+      expect(audits.map((a) => a.kind)).toEqual([
+        ...Array(3).fill('article'),
+        null,
+        ...Array(3).fill('article'),
+        ...Array(3).fill('profile'),
+      ]);
+      expect(firefox.stdout).toBe(chromium.stdout);
+    },
+    180_000,
+  ); // two whole CLI runs, one per browser
 
   it('without --as-of a SingleFile page is judged at the date it was saved, and says so', async () => {
     const saved = join(tmp, 'singlefile.html');
@@ -173,11 +215,11 @@ describe('howsocial audit batches (Chromium)', () => {
     expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
   });
 
-  it('--shard 1/2 and 2/2 together cover the input list exactly once', async () => {
+  it('--shard 1/2 and 2/2 together cover the input list exactly once (one page at a time, and side by side)', async () => {
     const list = inputList();
     const [one, two] = await Promise.all([
       audit(['--input', list, '--format', 'jsonl', '--shard', '1/2', '--concurrency', '1']),
-      audit(['--input', list, '--format', 'jsonl', '--shard', '2/2', '--concurrency', '1']),
+      audit(['--input', list, '--format', 'jsonl', '--shard', '2/2', '--concurrency', '2']),
     ]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
@@ -201,6 +243,8 @@ describe('howsocial audit batches (Chromium)', () => {
         'audit',
         '--dist',
         inject('distDir'),
+        '--browser',
+        name,
         '--input',
         list,
         '--out',
