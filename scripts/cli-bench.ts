@@ -81,10 +81,12 @@ function pssKiB(pid: number): number {
   }
 }
 
+/** A process that renders pages: Chromium's renderers (not the extension's), Firefox's content processes for tabs. */
 function isRenderer(pid: number): boolean {
   try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('--type=renderer') && !cmd.includes('--extension-process');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    if (args.includes('--type=renderer')) return !args.includes('--extension-process');
+    return args.includes('-contentproc') && args.at(-1) === 'tab';
   } catch {
     return false;
   }

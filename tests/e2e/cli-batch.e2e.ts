@@ -12,11 +12,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
+import { launchFirefox } from '../../scripts/lib/firefox.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import type { AuditRecord } from '../../scripts/lib/shape.ts';
 import { runCli } from './cli-run';
@@ -31,6 +32,45 @@ const lines = (text: string): AuditRecord[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
+
+/**
+ * Where the leak listeners listen: the machine's own network address where it has one (a remote
+ * server as the page sees it; Firefox neither preconnects to nor asks a STUN server on the
+ * loopback), else the loopback.
+ */
+const HOST =
+  Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i?.family === 'IPv4' && !i.internal)?.address ?? '127.0.0.1';
+
+const LEAK_CONTROL = 'http://leak-control.example/';
+
+/** A plain Chromium (no CLI protections) showing the page; returns how to close it. */
+async function openLeakyChromium(html: Buffer): Promise<() => Promise<void>> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, '--headless=new'],
+    headless: false,
+  });
+  const tab = await browser.newPage();
+  await tab.route(LEAK_CONTROL, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await tab.goto(LEAK_CONTROL);
+  return () => browser.close();
+}
+
+/** A plain Firefox showing the page, with Firefox's own default for speculative connections (Puppeteer turns them off). */
+async function openLeakyFirefox(html: Buffer, tmp: string): Promise<() => Promise<void>> {
+  const browser = await launchFirefox(mkdtempSync(join(tmp, 'ff-')), { prefs: { 'network.http.speculative-parallel-limit': 6 } });
+  const tab = await browser.newPage();
+  await tab.setRequestInterception(true);
+  tab.on('request', (r) => {
+    const reply =
+      r.url() === LEAK_CONTROL ? r.respond({ status: 200, body: html, contentType: 'text/html; charset=utf-8' }) : r.continue();
+    reply.catch(() => {});
+  });
+  await tab.goto(LEAK_CONTROL);
+  return () => browser.close();
+}
 
 describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
   const audit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), '--browser', name, ...args]);
@@ -63,9 +103,9 @@ describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
       ws.on('connection', () => heard.push('websocket'));
       udp = createSocket('udp4');
       udp.on('message', () => heard.push('udp'));
-      await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
-      await new Promise<void>((ok) => ws.listen(0, '127.0.0.1', ok));
-      await new Promise<void>((ok) => udp.bind(0, '127.0.0.1', ok));
+      await new Promise<void>((ok) => tcp.listen(0, HOST, ok));
+      await new Promise<void>((ok) => ws.listen(0, HOST, ok));
+      await new Promise<void>((ok) => udp.bind(0, HOST, ok));
       const port = (s: { address(): unknown }) => (s.address() as AddressInfo).port;
       // What the issue saw leak: a preconnect, a WebSocket and WebRTC's STUN (UDP), plus a fetch.
       page = join(tmp, 'leaky.html');
@@ -73,16 +113,16 @@ describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
         page,
         readFileSync(join(DEMO, 'healthy-post.html'), 'utf8').replace(
           '</head>',
-          `<link rel="preconnect" href="http://127.0.0.1:${port(tcp)}">
+          `<link rel="preconnect" href="http://${HOST}:${port(tcp)}">
 <link rel="dns-prefetch" href="//leak-check.example">
 <script>
-  try { new WebSocket('ws://127.0.0.1:${port(ws)}/live'); } catch (e) {}
+  try { new WebSocket('ws://${HOST}:${port(ws)}/live'); } catch (e) {}
   try {
-    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${port(udp)}' }] });
+    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:${HOST}:${port(udp)}' }] });
     pc.createDataChannel('x');
     pc.createOffer().then((o) => pc.setLocalDescription(o));
   } catch (e) {}
-  fetch('http://127.0.0.1:${port(tcp)}/beacon').catch(() => {});
+  fetch('http://${HOST}:${port(tcp)}/beacon').catch(() => {});
 </script>
 </head>`,
         ),
@@ -94,31 +134,20 @@ describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
       udp.close();
     });
 
-    it.runIf(chromiumOnly)(
-      'the page does reach all three listeners in a browser without the CLI’s protections (control)',
-      async () => {
-        const browser = await chromium.launch({
-          executablePath: CHROMIUM_PATH,
-          args: [...CHROMIUM_FLAGS, '--headless=new'],
-          headless: false,
-        });
-        try {
-          const tab = await browser.newPage();
-          await tab.route('http://leak-control.example/', (r) =>
-            r.fulfill({ body: readFileSync(page), contentType: 'text/html; charset=utf-8' }),
-          );
-          await tab.goto('http://leak-control.example/');
-          await waitFor(
-            () => ['tcp', 'websocket', 'udp'].every((k) => heard.includes(k)),
-            (all) => all,
-            { timeout: 15_000, what: 'all three listeners to hear the page' },
-          );
-        } finally {
-          await browser.close();
-        }
-        expect(new Set(heard)).toEqual(new Set(['tcp', 'websocket', 'udp']));
-      },
-    );
+    it('the page does reach all three listeners in a browser without the CLI’s protections (control)', async () => {
+      const html = readFileSync(page);
+      const close = await (name === 'chromium' ? openLeakyChromium(html) : openLeakyFirefox(html, tmp));
+      try {
+        await waitFor(
+          () => ['tcp', 'websocket', 'udp'].every((k) => heard.includes(k)),
+          (all) => all,
+          { timeout: 15_000, what: 'all three listeners to hear the page' },
+        );
+      } finally {
+        await close();
+      }
+      expect(new Set(heard)).toEqual(new Set(['tcp', 'websocket', 'udp']));
+    });
 
     it('the CLI audits it and every listener stays silent until the browser is gone', async () => {
       heard.length = 0;
@@ -188,7 +217,7 @@ describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
       const audits = JSON.parse(firefox.stdout).audits as AuditRecord[];
       expect(audits.map((a) => a.kind)).toEqual([
         ...Array(3).fill('article'),
-        null,
+        'other',
         ...Array(3).fill('article'),
         ...Array(3).fill('profile'),
       ]);
