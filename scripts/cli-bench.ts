@@ -84,9 +84,10 @@ function pssKiB(pid: number): number {
 /** A process that renders pages: Chromium's renderers (not the extension's), Firefox's content processes for tabs. */
 function isRenderer(pid: number): boolean {
   try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    if (args.includes('--type=renderer')) return !args.includes('--extension-process');
-    return args.includes('-contentproc') && args.at(-1) === 'tab';
+    // Chromium rewrites its command line as one string (its process title): read it as text.
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+    if (cmd.includes('--type=renderer')) return !cmd.includes('--extension-process') && !cmd.includes('--top-chrome-webui');
+    return cmd.includes(' -contentproc ') && cmd.endsWith(' tab');
   } catch {
     return false;
   }

@@ -88,7 +88,7 @@ describe('offline saved pages', () => {
     expect(offlineFlags('http://127.0.0.1:9')).not.toContain('--disable-site-isolation-trials');
     const batch = offlineFlags('http://127.0.0.1:9', 4);
     expect(batch).toContain('--disable-site-isolation-trials');
-    expect(batch).toContain('--renderer-process-limit=5');
+    expect(batch).toContain('--renderer-process-limit=6');
     expect(batch.find((f) => f.startsWith('--disable-features='))).toContain('site-per-process');
     expect(batch.join(' ')).not.toContain('sandbox');
   });
