@@ -16,7 +16,7 @@ import {
 } from './lib/args.ts';
 import { type BatchItem, runBatch } from './lib/batch.ts';
 import { findBrowser, noBrowserMessage } from './lib/browsers.ts';
-import { BuildError, distLocation, ensureBuilt } from './lib/build.ts';
+import { BuildError, buildFor, distLocation, ensureBuilt } from './lib/build.ts';
 import { countOf, loadMessages, ROOT } from './lib/messages.ts';
 import { isSiteAudit, siteMain } from './lib/owner.ts';
 import { Progress } from './lib/progress.ts';
@@ -152,12 +152,9 @@ export async function main(argv: string[]): Promise<number> {
     log(`error: ${noBrowserMessage(process.platform, browser.skipped)}`);
     return EXIT.environment;
   }
-  if (browser.found.family === 'firefox') {
-    log(
-      `error: only ${browser.found.name} was found (${browser.found.path}); the batch audit drives a Chromium-family browser: install Chromium, Brave or Edge, or pass --browser PATH`,
-    );
-    return EXIT.environment;
-  }
+  const found = browser.found;
+  // Firefox is named on stderr: its audits come from the extension's Firefox build.
+  if (found.family === 'firefox') log(`browser: ${found.name} (${found.path}), the extension's Firefox build`);
   const dist = distLocation(opts.dist);
 
   if (opts.out) await mkdir(dirname(resolve(opts.out)), { recursive: true });
@@ -171,8 +168,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const progress = new Progress(process.stderr, inputs.length);
   const batch = runBatch(inputs, {
-    dist: dist.chrome,
-    executablePath: browser.found.path,
+    dist: buildFor(dist, found.family),
+    browser: found,
     concurrency: opts.concurrency,
     timeout: opts.timeout,
     settle: opts.settle,
@@ -181,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
     noSandbox: opts.noSandbox,
     handleSignals: false,
     log: (line) => progress.note(line),
-    prepare: () => ensureBuilt(dist, (line) => progress.note(line)),
+    prepare: () => ensureBuilt(dist, (line) => progress.note(line), found.family),
     onItem: (item) => {
       sink.item(item);
       progress.done(item);

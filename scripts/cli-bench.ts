@@ -4,9 +4,10 @@
 //     writes 200 saved pages into DIR (the real pages with their labelled URLs, the rest
 //     generated with bench/pages.ts: WordPress posts and X timelines of 1,000–3,000 elements and
 //     pages that are neither) and DIR/list.txt, the --input list for `howsocial audit`.
-//   node --import tsx scripts/cli-bench.ts memory DIR --concurrency N [--dist DIST]
-//     audits the list and samples the proportional set size (PSS) of the browser's processes every
-//     200 ms: the renderer tabs' peak, per tab, and the whole browser's peak.
+//   node --import tsx scripts/cli-bench.ts run DIR --concurrency N [--browser PATH] [--dist DIST]
+//     audits the list in-process: pages per minute, where a page's time goes (the auditor's
+//     phases), and the proportional set size (PSS) of the browser's processes sampled every
+//     200 ms: the page processes' peak, per page process, and the whole browser's peak.
 // Pages per minute are timed from outside, whole commands, by the machine's own timer (README).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { GENERATORS, type GeneratedKind } from '../bench/pages.ts';
 import { parseInputList } from './lib/args.ts';
 import { runBatch } from './lib/batch.ts';
 import { findBrowser } from './lib/browsers.ts';
-import { distLocation, ensureBuilt } from './lib/build.ts';
+import { buildFor, distLocation, ensureBuilt } from './lib/build.ts';
 import { ROOT } from './lib/messages.ts';
 
 const TOTAL = 200;
@@ -76,19 +77,33 @@ function pssKiB(pid: number): number {
   }
 }
 
+/** A process that renders pages: Chromium's renderers (not the extension's), Firefox's content processes for tabs. */
 function isRenderer(pid: number): boolean {
   try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('--type=renderer') && !cmd.includes('--extension-process');
+    // Chromium rewrites its command line as one string (its process title): read it as text.
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+    if (cmd.includes('--type=renderer')) return !cmd.includes('--extension-process') && !cmd.includes('--top-chrome-webui');
+    return cmd.includes(' -contentproc ') && cmd.endsWith(' tab');
   } catch {
     return false;
   }
 }
 
-async function memory(dir: string, concurrency: number): Promise<void> {
+/** Median of a list of numbers (0 for none). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : 0;
+}
+
+/**
+ * Audit the list once in this process: pages per minute, where a page's time goes (the auditor's
+ * phases: median per page and the share of the summed page time) and the memory of the browser's
+ * processes (proportional set size, sampled every 200 ms).
+ */
+async function run(dir: string, concurrency: number): Promise<void> {
   const inputs = parseInputList(readFileSync(join(dir, 'list.txt'), 'utf8'));
-  const browser = findBrowser();
-  if (browser.found?.family !== 'chromium') throw new Error('no Chromium-family browser');
+  const browser = findBrowser(undefined, opt('--browser', '') || null);
+  if (!browser.found) throw new Error('no browser');
   const dist = distLocation(opt('--dist', '') || null);
   let peakTabs = 0;
   let peakTabCount = 0;
@@ -106,25 +121,40 @@ async function memory(dir: string, concurrency: number): Promise<void> {
   };
   const timer = setInterval(sample, 200);
   const started = Date.now();
+  let firstStart = 0;
   const items = await runBatch(inputs, {
-    dist: dist.chrome,
-    executablePath: browser.found.path,
+    dist: buildFor(dist, browser.found.family),
+    browser: browser.found,
     concurrency,
     timeout: 30_000,
     settle: 0,
     live: false,
     asOf: null,
     noSandbox: false,
-    prepare: () => ensureBuilt(dist),
+    prepare: () => ensureBuilt(dist, undefined, browser.found?.family),
+    onItem: (item) => {
+      if (!firstStart) firstStart = Date.now() - item.ms;
+    },
   }).done;
   clearInterval(timer);
-  const minutes = (Date.now() - started) / 60_000;
+  const seconds = (Date.now() - started) / 1000;
   const failed = items.filter((i) => i.record.error).length;
   const mib = (k: number) => (k / 1024).toFixed(0);
   console.log(
-    `concurrency ${concurrency}: ${items.length} pages (${failed} failed) in ${(minutes * 60).toFixed(1)} s = ${(items.length / minutes).toFixed(0)} pages/min; ` +
-      `page renderers at peak: ${peakTabCount} processes, ${mib(peakTabs)} MiB PSS = ${mib(peakTabs / Math.max(1, peakTabCount))} MiB per tab; whole browser peak ${mib(peakAll)} MiB PSS`,
+    `${browser.found.name}, concurrency ${concurrency}: ${items.length} pages (${failed} failed) in ${seconds.toFixed(1)} s = ${((items.length / seconds) * 60).toFixed(0)} pages/min; ` +
+      `browser start (before the first page) ${((firstStart - started) / 1000).toFixed(2)} s; ` +
+      `page processes at peak: ${peakTabCount}, ${mib(peakTabs)} MiB PSS = ${mib(peakTabs / Math.max(1, peakTabCount))} MiB each; whole browser peak ${mib(peakAll)} MiB PSS`,
   );
+  const names = [...new Set(items.flatMap((i) => Object.keys(i.phases)))];
+  const total = items.reduce((s, i) => s + Object.values(i.phases).reduce((a, b) => a + b, 0), 0);
+  console.log(`a page's time (median ms per page, share of all page time), median page ${median(items.map((i) => i.ms))} ms:`);
+  for (const name of names) {
+    const per = items.map((i) => i.phases[name] ?? 0);
+    const sum = per.reduce((a, b) => a + b, 0);
+    console.log(
+      `  ${name.padEnd(12)} ${median(per).toFixed(1).padStart(7)} ms  ${((sum / total) * 100).toFixed(1).padStart(5)} %`,
+    );
+  }
 }
 
 const [command, dirArg, ...rest] = process.argv.slice(2);
@@ -133,8 +163,10 @@ const opt = (name: string, fallback: string) => {
   return i >= 0 ? (rest[i + 1] ?? fallback) : fallback;
 };
 if (command === 'prepare' && dirArg) prepare(resolve(dirArg), resolve(ROOT, opt('--real', '../shared/real-pages')));
-else if (command === 'memory' && dirArg) await memory(resolve(dirArg), Number(opt('--concurrency', '1')));
+else if ((command === 'run' || command === 'memory') && dirArg) await run(resolve(dirArg), Number(opt('--concurrency', '1')));
 else {
-  console.error('usage: node --import tsx scripts/cli-bench.ts prepare DIR [--real DIR] | memory DIR --concurrency N');
+  console.error(
+    'usage: node --import tsx scripts/cli-bench.ts prepare DIR [--real DIR] | run DIR --concurrency N [--browser PATH] [--dist DIST]',
+  );
   process.exitCode = 2;
 }

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { defaultConcurrency } from './lib/args.ts';
 import { auditAll } from './lib/batch.ts';
 import { findBrowser, noBrowserMessage } from './lib/browsers.ts';
-import { distLocation, ensureBuilt } from './lib/build.ts';
+import { buildFor, distLocation, ensureBuilt } from './lib/build.ts';
 import { summarize } from './lib/compare.ts';
 import { countOf } from './lib/messages.ts';
 import { table } from './lib/table.ts';
@@ -89,22 +89,23 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`(skipping ${countOf(unlabelled.length, 'file')} without a label: ${unlabelled.join(', ')})`);
 
   const browser = findBrowser();
-  if (browser.found?.family !== 'chromium') {
+  if (!browser.found) {
     console.error(`error: ${noBrowserMessage(process.platform, browser.skipped)}`);
     return 3;
   }
+  const found = browser.found;
   const dist = distLocation(null);
   const inputs = names.map((name) => ({ input: join(dir, name), isUrl: false, url: labels[name].url ?? null }));
   const items = await auditAll(inputs, {
-    dist: dist.chrome,
-    executablePath: browser.found.path,
+    dist: buildFor(dist, found.family),
+    browser: found,
     concurrency: defaultConcurrency(),
     timeout: opts.timeout,
     settle: 0,
     live: false,
     asOf: null,
     noSandbox: false,
-    prepare: () => ensureBuilt(dist, (line) => console.error(line)),
+    prepare: () => ensureBuilt(dist, (line) => console.error(line), found.family),
   });
   const summary = summarize(names.map((name, i) => ({ name, label: labels[name], record: items[i].record })));
 

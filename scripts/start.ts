@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `npm start`: build the extension and show it on the demo pages, served by request interception
-// at realistic host names (scripts/lib/demo.ts) — in a real Chromium window when there is a
-// display, else headless with a printed report.
+// at realistic host names (scripts/lib/demo.ts) — in a real browser window when there is a
+// display, else headless with a printed report. Chromium where one is found, else Firefox with
+// the extension's Firefox build.
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { createAuditor } from './lib/auditor.ts';
 import { findBrowser, noBrowserMessage } from './lib/browsers.ts';
 import { launchWithExtension } from './lib/chromium.ts';
-import { DEMO, DEMO_DIR, demoPages, demoUrl, routeDemo } from './lib/demo.ts';
+import { DEMO, DEMO_DIR, demoPages, demoUrl, routeDemo, routeDemoTab } from './lib/demo.ts';
+import { launchFirefoxWithExtension } from './lib/firefox.ts';
 import { loadMessages, ROOT } from './lib/messages.ts';
 import { pageReport } from './lib/table.ts';
 
@@ -40,10 +42,10 @@ function howToLoad() {
 }
 
 async function runHeadless(pages: string[]): Promise<void> {
-  console.log(`Auditing ${pages.length} demo pages in headless Chromium …`);
+  console.log(`Auditing ${pages.length} demo pages in headless ${browser.name} …`);
   const auditor = await createAuditor({
-    dist: distChrome,
-    executablePath: browserPath,
+    dist: firefox ? distFirefox : distChrome,
+    browser,
     offline: true,
     live: false,
     timeout: 10_000,
@@ -66,21 +68,13 @@ async function runHeadless(pages: string[]): Promise<void> {
     await auditor.close();
   }
   console.log(`\n${howToLoad()}`);
-  console.log('With a display, npm start opens Chromium with the extension on these pages instead.');
+  console.log(`With a display, npm start opens ${browser.name} with the extension on these pages instead.`);
 }
 
-async function runHeaded(pages: string[]): Promise<void> {
-  let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-  try {
-    browser = await launchWithExtension(distChrome, { headless: false, executablePath: browserPath });
-  } catch (err) {
-    // A stale $DISPLAY (ssh session, closed X server) must not end the demo: fall back to headless.
-    console.error(
-      `Could not open a Chromium window on DISPLAY=${process.env.DISPLAY} (${(err as Error).message.split('\n')[0]}); running headless instead.`,
-    );
-    return runHeadless(pages);
-  }
-  const { context } = browser;
+/** A browser window with the extension and one tab per demo page; resolves when the window is closed. */
+async function openChromium(pages: string[]): Promise<void> {
+  const launched = await launchWithExtension(distChrome, { headless: false, executablePath: browser.path });
+  const { context } = launched;
   await routeDemo(context);
   const closed = new Promise((ok) => context.once('close', ok));
   const [first] = context.pages();
@@ -88,20 +82,52 @@ async function runHeaded(pages: string[]): Promise<void> {
     const page = i === 0 && first ? first : await context.newPage();
     await page.goto(demoUrl(file)).catch((err) => console.error(`${file}: ${err.message}`));
   }
-  console.log(`Chromium is open with HowSocial on ${pages.length} demo pages (served from ${shown(DEMO_DIR)}).`);
-  console.log('Pin the extension (puzzle icon) to see its badge; click it for the findings.');
-  console.log(`${howToLoad()}\nClose the browser window (or press Ctrl+C) to stop.`);
+  opened(pages, 'Pin the extension (puzzle icon) to see its badge; click it for the findings.');
   await closed;
-  await browser.close();
+  await launched.close();
 }
 
-const found = findBrowser();
-if (found.found?.family !== 'chromium') {
-  console.error(noBrowserMessage(process.platform, found.skipped));
+async function openFirefox(pages: string[]): Promise<void> {
+  const launched = await launchFirefoxWithExtension(distFirefox, { headless: false, executablePath: browser.path });
+  const closed = new Promise((ok) => launched.browser.once('disconnected', ok));
+  for (const file of pages) {
+    const page = await launched.browser.newPage();
+    await routeDemoTab(page);
+    await page.goto(demoUrl(file)).catch((err) => console.error(`${file}: ${err.message}`));
+  }
+  opened(pages, 'Pin HowSocial from the extensions button (puzzle piece) to see its badge; click it for the findings.');
+  await closed;
+  await launched.close();
+}
+
+function opened(pages: string[], hint: string): void {
+  console.log(`${browser.name} is open with HowSocial on ${pages.length} demo pages (served from ${shown(DEMO_DIR)}).`);
+  console.log(hint);
+  console.log(`${howToLoad()}\nClose the browser window (or press Ctrl+C) to stop.`);
+}
+
+async function runHeaded(pages: string[]): Promise<void> {
+  try {
+    await (firefox ? openFirefox(pages) : openChromium(pages));
+  } catch (err) {
+    // A stale $DISPLAY (ssh session, closed X server) must not end the demo: fall back to headless.
+    console.error(
+      `Could not open a ${browser.name} window on DISPLAY=${process.env.DISPLAY} (${(err as Error).message.split('\n')[0]}); running headless instead.`,
+    );
+    return runHeadless(pages);
+  }
+}
+
+// --browser firefox|chromium|PATH picks one; else Chromium where one is found, else Firefox.
+const named = args.includes('--browser') ? (args[args.indexOf('--browser') + 1] ?? null) : null;
+const lookup = findBrowser(undefined, named);
+if (!lookup.found) {
+  console.error(noBrowserMessage(process.platform, lookup.skipped));
   process.exit(3);
 }
-const browserPath = found.found.path;
-console.log(`Browser: ${found.found.name} (${browserPath})`);
+const browser = lookup.found;
+const firefox = browser.family === 'firefox';
+console.log(`Browser: ${browser.name} (${browser.path})${firefox ? ", with the extension's Firefox build" : ''}`);
 build();
 const pages = demoPages();
 if (headless) await runHeadless(pages);

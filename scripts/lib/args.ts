@@ -38,7 +38,8 @@ Judging
 
 Browser
   --concurrency N     pages audited at once in one browser (default: ${defaultConcurrency()}, from the CPU count)
-  --browser PATH      the Chromium-family browser to use (default: found on this machine)
+  --browser B         chromium, firefox (with the extension's Firefox build), or a browser's
+                      path (default: a Chromium-family browser found here, else Firefox)
   --dist DIR          the unpacked extension build to load: DIR/chrome or DIR itself
                       (built there first when missing; default $HOWSOCIAL_DIST or dist)
   --no-sandbox        run the browser without its sandbox (done anyway when running as root)

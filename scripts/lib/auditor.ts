@@ -9,10 +9,10 @@
 // the audit waits for it to settle.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Page, Request } from 'playwright-core';
 import type { Audit } from '../../src/contract';
-import { extensionWorker, type LaunchedBrowser, launchWithExtension } from './chromium.ts';
-import { htmlContentType, originalUrlOf, saveCommentOf, type UrlSource } from './original-url.ts';
+import type { FoundBrowser } from './browsers.ts';
+import { chromiumDriver, type DriverTab, firefoxDriver, INSTALL_CLOCK, type MainResponse } from './drivers.ts';
+import { originalUrlOf, saveCommentOf, type UrlSource } from './original-url.ts';
 import type { AsOf } from './shape.ts';
 
 export interface Target {
@@ -32,6 +32,8 @@ export interface PageResult {
   error: string | null;
   ms: number;
   timedOut: boolean;
+  /** where the page's time went, in ms per phase (open, navigate, load, ask, close, …): the benchmark's profile */
+  phases: Record<string, number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -141,61 +143,34 @@ export function explainLoadError(message: string, url: string): string {
   return NET_ERRORS[code] ?? `the page could not be loaded (${code})`;
 }
 
-function withoutHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
-}
-
 function firstLine(s: unknown): string {
   return String(s).split('\n')[0];
 }
 
 export interface AuditorOptions {
+  /** the unpacked build for `browser`'s family (dist/chrome or dist/firefox) */
   dist: string;
+  /** the browser to drive (browsers.ts findBrowser) */
+  browser: FoundBrowser;
   /** fully offline: only for saved files without --live */
   offline: boolean;
   /** let pages load everything and wait for them to settle */
   live: boolean;
   timeout?: number;
   settle?: number;
-  executablePath?: string;
   noSandbox?: boolean;
   handleSignals?: boolean;
+  /** pages audited at once (a batch's concurrency); null: not a batch */
+  pagesAtOnce?: number | null;
   log?: (line: string) => void;
 }
 
 export interface Auditor {
   audit(target: Target): Promise<PageResult>;
-  /** set the worker's clock (epoch ms) or back to real time (null); call with no page in flight */
+  /** set the background's clock (epoch ms) or back to real time (null); call with no page in flight */
   setClock(ms: number | null): Promise<void>;
-  /** resident memory of the browser's processes, for the benchmark (bytes; Linux only, else null) */
-  browser: LaunchedBrowser;
   close(): Promise<void>;
 }
-
-/**
- * A Date whose "now" is `asOf` plus the time since it was set, installed as the global Date of
- * one JavaScript world (the extension's worker, or its isolated world in a tab, where content
- * scripts run). It still moves (the handlers wait in loops on Date.now) and starts at `asOf` to
- * the millisecond. Kept as source text: it runs in the browser, and a transpiler's helpers
- * (esbuild's __name) must not end up inside it.
- */
-const INSTALL_CLOCK = `(asOf) => {
-  const g = globalThis;
-  const Real = g.__howsocialRealDate ?? g.Date;
-  g.__howsocialRealDate = Real;
-  g.__howsocialAsOf = asOf;
-  if (asOf === null) { g.Date = Real; return; }
-  const offset = asOf - Real.now();
-  const Shifted = function (...args) {
-    if (!new.target) return new Real(Real.now() + offset).toString();
-    return args.length === 0 ? new Real(Real.now() + offset) : new Real(...args);
-  };
-  Object.setPrototypeOf(Shifted, Real);
-  Object.defineProperty(Shifted, 'prototype', { value: Real.prototype });
-  Object.defineProperty(Shifted, 'now', { value: () => Real.now() + offset });
-  g.Date = Shifted;
-}`;
 
 // Code that runs in the browser is kept as source text: tsx compiles this file with esbuild's
 // keepNames, whose __name helper does not exist in the page.
@@ -208,97 +183,86 @@ const TAB_ID_OF = `async (u) => {
   return tab && tab.id !== undefined ? tab.id : null;
 }`;
 
-/** In a page: how much there is, as a string that changes when elements or loaded resources are added. */
-const PAGE_SIGNATURE = `document.getElementsByTagName('*').length + '/' + performance.getEntriesByType('resource').length`;
+/**
+ * In a page: how much there is, as a string that changes while the document loads and when
+ * elements or loaded resources are added.
+ */
+const PAGE_SIGNATURE = `document.readyState + '/' + document.getElementsByTagName('*').length + '/' + performance.getEntriesByType('resource').length`;
 /** Quiet this long counts as settled: longer than the gaps between an embed's script, its frame and its comments. */
 const SETTLE_QUIET_MS = 750;
+/** How often a live page is looked at while it settles. */
+const SETTLE_POLL_MS = 100;
+/** Before asking again when the extension had no answer yet (its worker restarting, the tab still committing). */
+const RETRY_MS = 50;
+
+/** The extension asked on the CLI's behalf only: the passive read of every page would extract and judge it a second time. */
+const PASSIVE_OFF = `chrome.storage.local.get('settings').then(({ settings }) =>
+  chrome.storage.local.set({ settings: { ...(settings || {}), passive: false } }))`;
+
+/** A browser tab the auditor keeps for the next page (offline): what it serves now, and its tab id once known. */
+interface Slot {
+  tab: DriverTab | null;
+  served: Target | null;
+  tabId: number | null;
+}
 
 export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
   const {
     dist,
+    browser,
     offline,
     live,
     timeout = 30_000,
     settle = 10_000,
-    executablePath,
     noSandbox = false,
     handleSignals = true,
+    pagesAtOnce = null,
     log = () => {},
   } = options;
-  const browser = await launchWithExtension(dist, { headless: true, executablePath, noSandbox, offline, timeout, handleSignals });
-  const { context, extensionId } = browser;
-  /** what each open tab is auditing, for the route handler */
-  const targets = new WeakMap<Page, Target>();
-  let clock: number | null = null;
-
-  /**
-   * The tab a request belongs to; null for a service worker's own request (a saved page may
-   * register one), which has no frame: asking it for one throws and took the whole run down.
-   */
-  const pageOfRequest = (request: Request): Page | null => (request.serviceWorker() ? null : request.frame().page());
-
-  if (!live) {
-    await context.route('**/*', async (route, request) => {
-      const url = request.url();
-      // The extension's own files (its pages, the worker's imports) always load.
-      if (url.startsWith('chrome-extension://')) return route.continue();
-      const page = pageOfRequest(request);
-      if (!page) return route.abort('blockedbyclient');
-      const target = targets.get(page);
-      const isMainDoc = target && request.isNavigationRequest() && request.frame() === page.mainFrame();
-      if (isMainDoc && withoutHash(url) === withoutHash(target.url) && target.body) {
-        return route.fulfill({ status: 200, body: target.body, headers: { 'content-type': htmlContentType(target.body) } });
-      }
-      // A URL input's own document, and its redirects (http → https, trailing slash), go through.
-      if (isMainDoc && !target.body) return route.continue();
-      return route.abort('blockedbyclient');
-    });
-  } else {
-    // Live saved files: the document is ours, everything else comes from the network.
-    await context.route('**/*', async (route, request) => {
-      const page = pageOfRequest(request);
-      if (!page) return route.fallback();
-      const target = targets.get(page);
-      if (
-        target?.body &&
-        request.isNavigationRequest() &&
-        request.frame() === page.mainFrame() &&
-        withoutHash(request.url()) === withoutHash(target.url)
-      ) {
-        return route.fulfill({ status: 200, body: target.body, headers: { 'content-type': htmlContentType(target.body) } });
-      }
-      return route.fallback();
-    });
+  const launch = browser.family === 'firefox' ? firefoxDriver : chromiumDriver;
+  const driver = await launch({
+    dist,
+    executablePath: browser.path,
+    offline,
+    live,
+    timeout,
+    noSandbox,
+    handleSignals,
+    pagesAtOnce,
+  });
+  try {
+    await driver.control(PASSIVE_OFF);
+  } catch (err) {
+    await driver.close();
+    throw err;
   }
-
-  // One extension page for the whole run: it asks the background the way the popup does. The
-  // options page is used because it has no side effect (the popup would audit its active tab).
-  const control = await context.newPage();
-  await control.goto(`chrome-extension://${extensionId}/popup/options.html`, { timeout });
+  let clock: number | null = null;
+  /**
+   * Tabs between pages. Offline a tab is used again for the next page: opening and closing one
+   * cost as much as navigating it (measured: 22 % and 9 % of a page's time), and its tab id is
+   * known. A live page keeps loading and running after its audit, so it gets a fresh tab.
+   */
+  const idle: Slot[] = [];
 
   async function setClock(ms: number | null): Promise<void> {
     clock = ms;
-    const worker = await extensionWorker(context, extensionId, timeout);
-    await worker.evaluate(`(${INSTALL_CLOCK})(${JSON.stringify(ms)})`);
+    await driver.setBackgroundClock(ms);
   }
 
-  /** Re-install the clock when the worker was restarted since (a new worker starts with real time). */
+  /** Re-install the clock when the background was restarted since (a new one starts with real time). */
   async function ensureClock(): Promise<void> {
-    if (clock === null) return;
-    const worker = await extensionWorker(context, extensionId, timeout);
-    const set = await worker.evaluate(() => (globalThis as { __howsocialAsOf?: number | null }).__howsocialAsOf ?? null);
-    if (set !== clock) await worker.evaluate(`(${INSTALL_CLOCK})(${JSON.stringify(clock)})`);
+    if (clock !== null && (await driver.backgroundClock()) !== clock) await driver.setBackgroundClock(clock);
   }
 
   /** The tab id of a page: the one open tab on its URL (the caller never runs one URL twice at once). */
   async function tabIdOf(url: string): Promise<number | null> {
-    return control.evaluate(`(${TAB_ID_OF})(${JSON.stringify(url)})`) as Promise<number | null>;
+    return driver.control(`(${TAB_ID_OF})(${JSON.stringify(url)})`) as Promise<number | null>;
   }
 
   /** The page's own clock, in the extension's isolated world of that tab (where content scripts run). */
   async function setTabClock(tabId: number, ms: number): Promise<void> {
     // An expression, not a function: the clock's source is text (see INSTALL_CLOCK).
-    await control.evaluate(`chrome.scripting.executeScript({
+    await driver.control(`chrome.scripting.executeScript({
       target: { tabId: ${tabId}, frameIds: [0] },
       world: 'ISOLATED',
       injectImmediately: true,
@@ -308,74 +272,86 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
   }
 
   /**
-   * Let a live page finish: no request in flight, and no new elements or loaded resources, for
-   * SETTLE_QUIET_MS; at most `settle` ms (a page that never stops, e.g. a ticker, is audited then).
+   * Let a live page finish: loaded, no request in flight, and no new elements or loaded resources,
+   * for SETTLE_QUIET_MS; at most `settle` ms (a page that never stops, e.g. a ticker, is audited then).
    */
-  async function settleLive(page: Page, until: number, net: { inFlight: number }): Promise<void> {
+  async function settleLive(tab: DriverTab, until: number): Promise<void> {
     const end = Math.min(Date.now() + settle, until);
     let last = '';
     let stableSince = Date.now();
     while (Date.now() < end) {
-      const sig = `${net.inFlight}:${await page.evaluate(PAGE_SIGNATURE).catch(() => '')}`;
-      if (sig !== last || net.inFlight > 0) {
+      const sig = `${tab.inFlight()}:${await tab.evaluate(PAGE_SIGNATURE).catch(() => '')}`;
+      if (sig !== last || tab.inFlight() > 0 || !sig.includes(':complete/')) {
         last = sig;
         stableSince = Date.now();
       } else if (Date.now() - stableSince >= SETTLE_QUIET_MS) {
         return;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
     }
   }
 
   async function audit(target: Target): Promise<PageResult> {
     const started = Date.now();
     const deadline = started + timeout;
-    const page = await context.newPage();
-    targets.set(page, target);
-    // Requests in flight, counted from the first one (settleLive waits for none).
-    const net = { inFlight: 0 };
-    if (live) {
-      page.on('request', () => net.inFlight++);
-      page.on('requestfinished', () => net.inFlight--);
-      page.on('requestfailed', () => net.inFlight--);
-    }
-    const done = (url: string, audit: Audit | null, error: string | null = null, timedOut = false): PageResult => ({
-      url,
-      audit,
-      error,
-      ms: Date.now() - started,
-      timedOut,
-    });
+    const phases: Record<string, number> = {};
+    let lap = performance.now();
+    /** the time since the last mark, added to `phase` */
+    const mark = (phase: string) => {
+      const now = performance.now();
+      phases[phase] = (phases[phase] ?? 0) + (now - lap);
+      lap = now;
+    };
+    const slot: Slot = (!live && idle.pop()) || { tab: null, served: null, tabId: null };
+    slot.served = target;
+    slot.tab ??= await driver.openTab(() => slot.served);
+    const tab = slot.tab;
+    mark('open');
+    let reusable = false;
+    const done = (url: string, audit: Audit | null, error: string | null = null, timedOut = false): PageResult => {
+      reusable = !timedOut;
+      return { url, audit, error, ms: Date.now() - started, timedOut, phases };
+    };
     try {
-      let response: Awaited<ReturnType<Page['goto']>>;
+      let response: MainResponse | null;
       try {
-        response = await page.goto(target.url, { waitUntil: 'domcontentloaded', timeout });
+        response = await tab.goto(target.url, timeout);
+        mark('navigate');
       } catch (err) {
         return done(target.url, null, explainLoadError((err as Error).message, target.url));
       }
       if (response && !target.body) {
-        if (response.status() >= 400)
-          return done(target.url, null, `the server answered HTTP ${response.status()} ${response.statusText()}`.trim());
-        const type = (response.headers()['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        if (response.status >= 400)
+          return done(target.url, null, `the server answered HTTP ${response.status} ${response.statusText}`.trim());
+        const type = response.contentType.split(';')[0].trim().toLowerCase();
         if (type && type !== 'text/html' && type !== 'application/xhtml+xml')
           return done(target.url, null, `not an HTML page (${type})`);
       }
-      // Ask only once the page has loaded: an adapter asked earlier could miss late markup.
-      await page.waitForLoadState('load', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-      if (live) await settleLive(page, deadline, net);
-      const pageUrl = page.url();
+      // Offline the document is all there is once it has been parsed (DOMContentLoaded): every
+      // other request is refused, so waiting for `load` only waits for the refusals. A live page
+      // loads and renders on: it is asked once it has settled.
+      if (live) {
+        await settleLive(tab, deadline);
+        mark('settle');
+      }
+      const pageUrl = tab.url();
       let lastError: string | null = null;
       while (Date.now() < deadline) {
         try {
-          const tabId = await tabIdOf(pageUrl);
-          if (tabId !== null) {
+          slot.tabId ??= await tabIdOf(pageUrl);
+          mark('tab id');
+          if (slot.tabId !== null) {
             if (target.clock !== null) {
               await ensureClock();
-              await setTabClock(tabId, target.clock);
+              await setTabClock(slot.tabId, target.clock);
+              mark('clock');
             }
-            const res = (await control.evaluate(`chrome.runtime.sendMessage({ type: 'audit-tab', tabId: ${tabId} })`)) as
-              | { audit: Audit | null; error?: string }
-              | undefined;
+            // As JSON text: WebDriver BiDi hands deep objects over only to a depth, the audit's evidence lies deeper.
+            const json = await driver.control(
+              `chrome.runtime.sendMessage({ type: 'audit-tab', tabId: ${slot.tabId} }).then((r) => JSON.stringify(r ?? null))`,
+            );
+            const res = JSON.parse(String(json)) as { audit: Audit | null; error?: string } | null;
+            mark('audit-tab');
             if (res?.audit) return done(pageUrl, res.audit.kind === 'other' ? null : res.audit);
             lastError = res?.error ?? 'no answer';
           }
@@ -383,20 +359,26 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
           // The MV3 worker may be restarting between asks; ask the new one next round.
           lastError = firstLine((err as Error).message);
         }
-        await new Promise((r) => setTimeout(r, 150));
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        mark('retry wait');
       }
       if (lastError) log(`  (${target.input}: the extension gave no audit: ${lastError})`);
       return done(pageUrl, null, null, true);
     } finally {
-      targets.delete(page);
-      await page.close().catch(() => {});
+      slot.served = null;
+      if (reusable && !live) idle.push(slot);
+      else {
+        await tab.close().catch(() => {});
+        mark('close');
+      }
     }
   }
 
   return {
     audit,
     setClock,
-    browser,
-    close: browser.close,
+    close: async () => {
+      await driver.close();
+    },
   };
 }

@@ -2,6 +2,7 @@
 // done (so a streamed report loses nothing on a crash), and never throws for one bad input.
 import type { Audit } from '../../src/contract';
 import type { AuditInput } from './args.ts';
+import type { FoundBrowser } from './browsers.ts';
 import { type Auditor, createAuditor, resolveInput, type Target } from './auditor.ts';
 import { type AuditRecord, auditRecord } from './shape.ts';
 
@@ -10,11 +11,14 @@ export interface BatchItem {
   record: AuditRecord;
   audit: Audit | null;
   ms: number;
+  /** where the page's time went (PageResult.phases); {} for an input that needed no browser */
+  phases: Record<string, number>;
 }
 
 export interface BatchOptions {
+  /** the unpacked build for `browser`'s family (dist/chrome or dist/firefox) */
   dist: string;
-  executablePath: string;
+  browser: FoundBrowser;
   concurrency: number;
   timeout: number;
   settle: number;
@@ -84,13 +88,14 @@ export function runBatch(inputs: readonly AuditInput[], options: BatchOptions): 
     }
     lanes[key] ??= createAuditor({
       dist: options.dist,
-      executablePath: options.executablePath,
+      browser: options.browser,
       offline,
       live: options.live,
       timeout: options.timeout,
       settle: options.settle,
       noSandbox: options.noSandbox,
       handleSignals: options.handleSignals,
+      pagesAtOnce: concurrency,
       log,
     });
     return lanes[key] as Promise<Auditor>;
@@ -118,6 +123,7 @@ export function runBatch(inputs: readonly AuditInput[], options: BatchOptions): 
         record: auditRecord({ input: r.spec.input, url: r.spec.url, error: r.error }),
         audit: null,
         ms: 0,
+        phases: {},
       });
       return;
     }
@@ -129,7 +135,7 @@ export function runBatch(inputs: readonly AuditInput[], options: BatchOptions): 
     if (stopped) return;
     const error = result.error ?? (result.timedOut ? `no audit from the extension within ${options.timeout} ms` : null);
     const record = auditRecord({ input: r.spec.input, url: result.url, audit: result.audit, error, asOf: t.asOf });
-    finish({ index: r.index, record, audit: result.audit, ms: Date.now() - started });
+    finish({ index: r.index, record, audit: result.audit, ms: Date.now() - started, phases: result.phases });
   }
 
   const done = (async () => {

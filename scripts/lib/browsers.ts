@@ -3,7 +3,8 @@
 // unpacked extension from the command line: Chromium, Chrome for Testing, Brave, Edge. Branded
 // Google Chrome ignores --load-extension since version 137 (Chrome release notes, 2025-05: "the
 // --load-extension switch is disabled in Chrome-branded builds"), so it only counts below 137.
-// Firefox loads the extension's Firefox build through WebDriver BiDi instead.
+// Where none is, Firefox loads the extension's Firefox build over WebDriver BiDi instead
+// (firefox.ts); `--browser firefox` asks for it where a Chromium is there too.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -161,21 +162,8 @@ function firefoxCandidates(e: LookupEnv): Candidate[] {
   ];
 }
 
-/**
- * The browser to drive: $HOWSOCIAL_CHROMIUM (or `explicit`, from --browser) when given, else the
- * first installed Chromium-family browser that can load an unpacked extension, else Firefox.
- * `skipped` lists what was found but cannot be used (branded Chrome ≥ 137), for the message.
- */
-export function findBrowser(
-  e: LookupEnv = realLookupEnv(),
-  explicit: string | null = null,
-): { found: FoundBrowser | null; skipped: string[] } {
-  const given = explicit ?? e.env.HOWSOCIAL_CHROMIUM ?? null;
-  if (given) {
-    if (!e.exists(given)) return { found: null, skipped: [`${given} (not found)`] };
-    return { found: { family: /firefox/i.test(given) ? 'firefox' : 'chromium', name: given, path: given }, skipped: [] };
-  }
-  const skipped: string[] = [];
+/** The first installed Chromium-family browser that can load an unpacked extension; `skipped` what could not. */
+function findChromium(e: LookupEnv, skipped: string[]): FoundBrowser | null {
   for (const c of chromiumCandidates(e)) {
     if (!e.exists(c.path)) continue;
     if (c.branded) {
@@ -185,11 +173,44 @@ export function findBrowser(
         continue;
       }
     }
-    return { found: { family: 'chromium', name: c.name, path: c.path }, skipped };
+    return { family: 'chromium', name: c.name, path: c.path };
   }
-  for (const c of firefoxCandidates(e))
-    if (e.exists(c.path)) return { found: { family: 'firefox', name: c.name, path: c.path }, skipped };
-  return { found: null, skipped };
+  return null;
+}
+
+function findFirefox(e: LookupEnv): FoundBrowser | null {
+  const c = firefoxCandidates(e).find((f) => e.exists(f.path));
+  return c ? { family: 'firefox', name: c.name, path: c.path } : null;
+}
+
+/**
+ * The browser to drive. `explicit` (--browser) is a family, "chromium" or "firefox" (the first
+ * of it found here), or a path; without it $HOWSOCIAL_CHROMIUM names one; else the first
+ * installed Chromium-family browser that can load an unpacked extension, else Firefox (with the
+ * extension's Firefox build). A path is Firefox when its file name says so. `skipped` lists what
+ * was found but cannot be used (branded Chrome ≥ 137), for the message.
+ */
+export function findBrowser(
+  e: LookupEnv = realLookupEnv(),
+  explicit: string | null = null,
+): { found: FoundBrowser | null; skipped: string[] } {
+  const skipped: string[] = [];
+  if (explicit === 'firefox') {
+    const found = findFirefox(e);
+    return { found, skipped: found ? [] : ['Firefox (not found)'] };
+  }
+  if (explicit === 'chromium') {
+    const found = findChromium(e, skipped);
+    return { found, skipped: found ? skipped : [...skipped, 'a Chromium-family browser (not found)'] };
+  }
+  const given = explicit ?? e.env.HOWSOCIAL_CHROMIUM ?? null;
+  if (given) {
+    if (!e.exists(given)) return { found: null, skipped: [`${given} (not found)`] };
+    const family: Family = /firefox[^/\\]*$/i.test(given) ? 'firefox' : 'chromium';
+    return { found: { family, name: given, path: given }, skipped };
+  }
+  const found = findChromium(e, skipped) ?? findFirefox(e);
+  return { found, skipped };
 }
 
 /** One line saying exactly what to install on this platform. */

@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
 import { ROOT } from './messages.ts';
 
 export const DEMO_DIR: string = join(ROOT, 'tests', 'fixtures', 'demo');
@@ -48,20 +49,48 @@ export function demoUrl(file: string): string {
 
 const withoutHash = (url: string) => url.split('#')[0];
 
+/** The demo hosts, and the answer for a request: its page's file, else a 404; null for any other host. */
+function demoAnswerer(): {
+  hosts: Set<string>;
+  answer(url: string): Promise<{ status: number; contentType: string; body: Buffer | string } | null>;
+} {
+  const byUrl = new Map(demoPages().map((f) => [withoutHash(demoUrl(f)), join(DEMO_DIR, f)]));
+  const hosts = new Set([...byUrl.keys()].map((u) => new URL(u).host));
+  return {
+    hosts,
+    answer: async (url) => {
+      if (!hosts.has(new URL(url).host)) return null;
+      const file = byUrl.get(withoutHash(url));
+      if (!file) return { status: 404, contentType: 'text/plain', body: 'not found' };
+      return { status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) };
+    },
+  };
+}
+
 /**
  * Answer the demo pages' addresses from their files in this Playwright context: each page's own
  * URL gets its file, anything else on a demo host a 404 (the pages are self-contained). Other
  * requests are left alone, so a headed demo can still browse.
  */
 export async function routeDemo(context: BrowserContext): Promise<void> {
-  const byUrl = new Map(demoPages().map((f) => [withoutHash(demoUrl(f)), join(DEMO_DIR, f)]));
-  const hosts = new Set([...byUrl.keys()].map((u) => new URL(u).host));
+  const { hosts, answer } = demoAnswerer();
   await context.route(
     (url) => hosts.has(url.host),
     async (route) => {
-      const file = byUrl.get(withoutHash(route.request().url()));
-      if (!file) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
+      const a = await answer(route.request().url());
+      return a ? route.fulfill(a) : route.fallback();
     },
   );
+}
+
+/** The same for one Firefox (Puppeteer) tab. */
+export async function routeDemoTab(page: PpPage): Promise<void> {
+  const { answer } = demoAnswerer();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    void answer(request.url()).then((a) =>
+      a ? request.respond({ status: a.status, contentType: a.contentType, body: a.body }) : request.continue(),
+    );
+  });
 }

@@ -6,7 +6,7 @@
 // API) only, without cookies, at most four a second.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { findBrowser, noBrowserMessage } from './browsers.ts';
+import { findBrowser, installHint, noBrowserMessage } from './browsers.ts';
 import { distLocation, ensureBuilt } from './build.ts';
 import { launchWithExtension } from './chromium.ts';
 
@@ -117,8 +117,15 @@ export async function siteMain(
     return 2;
   }
   const browser = findBrowser();
-  if (browser.found?.family !== 'chromium') {
+  if (!browser.found) {
     log(`error: ${noBrowserMessage(process.platform, browser.skipped)}`);
+    return 3;
+  }
+  if (browser.found.family !== 'chromium') {
+    // The report page is driven through Playwright's Chromium API; the batch audit runs in Firefox too.
+    log(
+      `error: the owner audit (--site) drives a Chromium-family browser and only ${browser.found.name} was found: ${installHint(process.platform)}`,
+    );
     return 3;
   }
   const dist = distLocation(opts.dist);

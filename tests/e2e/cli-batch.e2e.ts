@@ -1,8 +1,10 @@
 /**
- * `howsocial audit` as a batch tool, end to end in headless Chromium: nothing leaves the machine
+ * `howsocial audit` as a batch tool, end to end in headless Chromium and Firefox ESR (`--browser
+ * chromium|firefox`; Firefox with the extension's Firefox build): nothing leaves the machine
  * for a saved file (local TCP, UDP and WebSocket listeners stay silent), --as-of gives the same
- * bytes on every run, --resume after a killed run, --shard covers a list exactly once, --live
- * audits the comments a page renders with its own script.
+ * bytes on every run, Firefox the same bytes as Chromium, --resume after a killed run, --shard
+ * covers a list exactly once (with pages side by side), --live audits the comments a page
+ * renders with its own script.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
@@ -10,28 +12,69 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
+import { launchFirefox } from '../../scripts/lib/firefox.ts';
 import { serve } from '../../scripts/lib/serve.ts';
 import type { AuditRecord } from '../../scripts/lib/shape.ts';
 import { runCli } from './cli-run';
-import { waitFor } from './harness';
+import { browsers, waitFor } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, 'tests', 'fixtures', 'demo');
 const LIVE = join(ROOT, 'tests', 'fixtures', 'live');
 
-const audit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), ...args]);
 const lines = (text: string): AuditRecord[] =>
   text
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 
-describe('howsocial audit batches (Chromium)', () => {
+/**
+ * Where the leak listeners listen: the machine's own network address where it has one (a remote
+ * server as the page sees it; Firefox neither preconnects to nor asks a STUN server on the
+ * loopback), else the loopback.
+ */
+const HOST =
+  Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i?.family === 'IPv4' && !i.internal)?.address ?? '127.0.0.1';
+
+const LEAK_CONTROL = 'http://leak-control.example/';
+
+/** A plain Chromium (no CLI protections) showing the page; returns how to close it. */
+async function openLeakyChromium(html: Buffer): Promise<() => Promise<void>> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, '--headless=new'],
+    headless: false,
+  });
+  const tab = await browser.newPage();
+  await tab.route(LEAK_CONTROL, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await tab.goto(LEAK_CONTROL);
+  return () => browser.close();
+}
+
+/** A plain Firefox showing the page, with Firefox's own default for speculative connections (Puppeteer turns them off). */
+async function openLeakyFirefox(html: Buffer, tmp: string): Promise<() => Promise<void>> {
+  const browser = await launchFirefox(mkdtempSync(join(tmp, 'ff-')), { prefs: { 'network.http.speculative-parallel-limit': 6 } });
+  const tab = await browser.newPage();
+  await tab.setRequestInterception(true);
+  tab.on('request', (r) => {
+    const reply =
+      r.url() === LEAK_CONTROL ? r.respond({ status: 200, body: html, contentType: 'text/html; charset=utf-8' }) : r.continue();
+    reply.catch(() => {});
+  });
+  await tab.goto(LEAK_CONTROL);
+  return () => browser.close();
+}
+
+describe.each(browsers)('howsocial audit batches (--browser %s)', (name) => {
+  const audit = (args: string[]) => runCli('audit', ['--dist', inject('distDir'), '--browser', name, ...args]);
+  const chromiumOnly = name === 'chromium';
   const tmp = mkdtempSync(join(tmpdir(), 'howsocial-cli-batch-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -60,9 +103,9 @@ describe('howsocial audit batches (Chromium)', () => {
       ws.on('connection', () => heard.push('websocket'));
       udp = createSocket('udp4');
       udp.on('message', () => heard.push('udp'));
-      await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
-      await new Promise<void>((ok) => ws.listen(0, '127.0.0.1', ok));
-      await new Promise<void>((ok) => udp.bind(0, '127.0.0.1', ok));
+      await new Promise<void>((ok) => tcp.listen(0, HOST, ok));
+      await new Promise<void>((ok) => ws.listen(0, HOST, ok));
+      await new Promise<void>((ok) => udp.bind(0, HOST, ok));
       const port = (s: { address(): unknown }) => (s.address() as AddressInfo).port;
       // What the issue saw leak: a preconnect, a WebSocket and WebRTC's STUN (UDP), plus a fetch.
       page = join(tmp, 'leaky.html');
@@ -70,16 +113,16 @@ describe('howsocial audit batches (Chromium)', () => {
         page,
         readFileSync(join(DEMO, 'healthy-post.html'), 'utf8').replace(
           '</head>',
-          `<link rel="preconnect" href="http://127.0.0.1:${port(tcp)}">
+          `<link rel="preconnect" href="http://${HOST}:${port(tcp)}">
 <link rel="dns-prefetch" href="//leak-check.example">
 <script>
-  try { new WebSocket('ws://127.0.0.1:${port(ws)}/live'); } catch (e) {}
+  try { new WebSocket('ws://${HOST}:${port(ws)}/live'); } catch (e) {}
   try {
-    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${port(udp)}' }] });
+    const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:${HOST}:${port(udp)}' }] });
     pc.createDataChannel('x');
     pc.createOffer().then((o) => pc.setLocalDescription(o));
   } catch (e) {}
-  fetch('http://127.0.0.1:${port(tcp)}/beacon').catch(() => {});
+  fetch('http://${HOST}:${port(tcp)}/beacon').catch(() => {});
 </script>
 </head>`,
         ),
@@ -92,24 +135,16 @@ describe('howsocial audit batches (Chromium)', () => {
     });
 
     it('the page does reach all three listeners in a browser without the CLI’s protections (control)', async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: [...CHROMIUM_FLAGS, '--headless=new'],
-        headless: false,
-      });
+      const html = readFileSync(page);
+      const close = await (name === 'chromium' ? openLeakyChromium(html) : openLeakyFirefox(html, tmp));
       try {
-        const tab = await browser.newPage();
-        await tab.route('http://leak-control.example/', (r) =>
-          r.fulfill({ body: readFileSync(page), contentType: 'text/html; charset=utf-8' }),
-        );
-        await tab.goto('http://leak-control.example/');
         await waitFor(
           () => ['tcp', 'websocket', 'udp'].every((k) => heard.includes(k)),
           (all) => all,
           { timeout: 15_000, what: 'all three listeners to hear the page' },
         );
       } finally {
-        await browser.close();
+        await close();
       }
       expect(new Set(heard)).toEqual(new Set(['tcp', 'websocket', 'udp']));
     });
@@ -125,35 +160,71 @@ describe('howsocial audit batches (Chromium)', () => {
     });
   });
 
-  it('a saved page whose URL is http:// is served as http://, not upgraded to https:// (Blogger posts)', async () => {
-    const url = 'http://crumbandharbour.blogspot.com/2026/11/sourdough-starter-north-sea.html';
-    const run = await audit([join(DEMO, 'healthy-post.html'), '--url', url]);
-    expect(run.code, run.stderr).toBe(0);
-    const [a] = JSON.parse(run.stdout).audits as AuditRecord[];
-    expect(a).toMatchObject({ url, kind: 'article', error: null });
-  });
+  it.runIf(chromiumOnly)(
+    'a saved page whose URL is http:// is served as http://, not upgraded to https:// (Blogger posts)',
+    async () => {
+      const url = 'http://crumbandharbour.blogspot.com/2026/11/sourdough-starter-north-sea.html';
+      const run = await audit([join(DEMO, 'healthy-post.html'), '--url', url]);
+      expect(run.code, run.stderr).toBe(0);
+      const [a] = JSON.parse(run.stdout).audits as AuditRecord[];
+      expect(a).toMatchObject({ url, kind: 'article', error: null });
+    },
+  );
 
-  it('--as-of judges the stale rule at that date and gives the same bytes on every run (JSON and CSV)', async () => {
-    const page = join(DEMO, 'healthy-post.html'); // newest activity: November 2026
-    const later = ['--as-of', '2028-06-01'];
-    const [json1, json2, csv1, csv2, before] = [
-      await audit([page, ...later]),
-      await audit([page, ...later]),
-      await audit([page, ...later, '--format', 'csv']),
-      await audit([page, ...later, '--format', 'csv']),
-      await audit([page, '--as-of', '2026-11-20']),
-    ];
-    for (const r of [json1, json2, csv1, csv2, before]) expect(r.code, r.stderr).toBe(0);
-    expect(json2.stdout).toBe(json1.stdout);
-    expect(csv2.stdout).toBe(csv1.stdout);
-    const [a] = JSON.parse(json1.stdout).audits as AuditRecord[];
-    expect(a.asOf).toEqual({ date: '2028-06-01', source: 'option' });
-    expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
-    expect(csv1.stdout).toContain('2028-06-01T00:00:00.000Z');
-    // Judged a fortnight after the post, the same page is not stale: the date decides, not the clock.
-    const [b] = JSON.parse(before.stdout).audits as AuditRecord[];
-    expect(b.findings.find((f) => f.rule === 'stale')?.verdict).toBe('pass');
-  }, 300_000); // five whole CLI runs
+  it.runIf(chromiumOnly)(
+    '--as-of judges the stale rule at that date and gives the same bytes on every run (JSON and CSV)',
+    async () => {
+      const page = join(DEMO, 'healthy-post.html'); // newest activity: November 2026
+      const later = ['--as-of', '2028-06-01'];
+      const [json1, json2, csv1, csv2, before] = [
+        await audit([page, ...later]),
+        await audit([page, ...later]),
+        await audit([page, ...later, '--format', 'csv']),
+        await audit([page, ...later, '--format', 'csv']),
+        await audit([page, '--as-of', '2026-11-20']),
+      ];
+      for (const r of [json1, json2, csv1, csv2, before]) expect(r.code, r.stderr).toBe(0);
+      expect(json2.stdout).toBe(json1.stdout);
+      expect(csv2.stdout).toBe(csv1.stdout);
+      const [a] = JSON.parse(json1.stdout).audits as AuditRecord[];
+      expect(a.asOf).toEqual({ date: '2028-06-01', source: 'option' });
+      expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
+      expect(csv1.stdout).toContain('2028-06-01T00:00:00.000Z');
+      // Judged a fortnight after the post, the same page is not stale: the date decides, not the clock.
+      const [b] = JSON.parse(before.stdout).audits as AuditRecord[];
+      expect(b.findings.find((f) => f.rule === 'stale')?.verdict).toBe('pass');
+    },
+    300_000,
+  ); // five whole CLI runs
+
+  it.runIf(name === 'firefox')(
+    'gives the same JSON, byte for byte, as Chromium for the same saved pages and --as-of',
+    async () => {
+      const FIXTURES = join(ROOT, 'tests', 'fixtures');
+      const pages = [
+        ...['healthy-post.html', 'kommentare-geschlossen.html', 'newsletter-unbeantwortet.html', 'shop.html'].map((f) =>
+          join(DEMO, f),
+        ),
+        ...['wp-de-open.html', 'blogger-threaded-de.html', 'wp-wpdiscuz-de.html'].map((f) => join(FIXTURES, 'blog', f)),
+        ...['x-profile-de.html', 'bluesky-profile.html', 'instagram-profile-de.html'].map((f) => join(FIXTURES, 'social', f)),
+      ];
+      const args = ['--dist', inject('distDir'), ...pages, '--as-of', '2026-12-01', '--concurrency', '2'];
+      const firefox = await runCli('audit', ['--browser', 'firefox', ...args]);
+      const chromium = await runCli('audit', ['--browser', 'chromium', ...args]);
+      expect(firefox.code, firefox.stderr).toBe(0);
+      expect(chromium.code, chromium.stderr).toBe(0);
+      expect(firefox.stderr).toContain("Firefox ESR (/usr/bin/firefox-esr), the extension's Firefox build");
+      const audits = JSON.parse(firefox.stdout).audits as AuditRecord[];
+      expect(audits.map((a) => a.kind)).toEqual([
+        ...Array(3).fill('article'),
+        'other',
+        ...Array(3).fill('article'),
+        ...Array(3).fill('profile'),
+      ]);
+      expect(firefox.stdout).toBe(chromium.stdout);
+    },
+    180_000,
+  ); // two whole CLI runs, one per browser
 
   it('without --as-of a SingleFile page is judged at the date it was saved, and says so', async () => {
     const saved = join(tmp, 'singlefile.html');
@@ -173,11 +244,11 @@ describe('howsocial audit batches (Chromium)', () => {
     expect(a.findings.find((f) => f.rule === 'stale')?.verdict).toBe('warn');
   });
 
-  it('--shard 1/2 and 2/2 together cover the input list exactly once', async () => {
+  it('--shard 1/2 and 2/2 together cover the input list exactly once (one page at a time, and side by side)', async () => {
     const list = inputList();
     const [one, two] = await Promise.all([
       audit(['--input', list, '--format', 'jsonl', '--shard', '1/2', '--concurrency', '1']),
-      audit(['--input', list, '--format', 'jsonl', '--shard', '2/2', '--concurrency', '1']),
+      audit(['--input', list, '--format', 'jsonl', '--shard', '2/2', '--concurrency', '2']),
     ]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
@@ -201,6 +272,8 @@ describe('howsocial audit batches (Chromium)', () => {
         'audit',
         '--dist',
         inject('distDir'),
+        '--browser',
+        name,
         '--input',
         list,
         '--out',

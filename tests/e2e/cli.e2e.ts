@@ -3,6 +3,7 @@
  * Saved pages are served as their original URL by request interception; nothing may reach the
  * network — a local "beacon" server proves that every other request is blocked.
  */
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -202,5 +203,26 @@ describe('howsocial audit (Chromium, offline)', () => {
     const gated = await runCli('eval', [dir, '--min', '90', '--only', 'newsletter-unbeantwortet.html'], env);
     expect(gated.code).toBe(1);
     expect(gated.stdout).toContain('facts right: 2/3');
+  });
+});
+
+describe('npm start without a Chromium-family browser', () => {
+  it('opens Firefox with the extension’s Firefox build and audits the demo pages (headless: printed)', async () => {
+    // --browser firefox stands for a machine without Chromium (the lookup itself: cli-browsers.test.ts).
+    const run = await new Promise<Run>((ok) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts'), '--headless', '--no-build', '--browser', 'firefox'],
+        { cwd: ROOT, timeout: 120_000, env: { ...process.env, HOWSOCIAL_DIST: inject('distDir') } },
+        (err, stdout, stderr) => ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Browser: Firefox ESR (/usr/bin/firefox-esr), with the extension's Firefox build");
+    expect(run.stdout).toContain('Auditing 4 demo pages in headless Firefox ESR');
+    // The demo's story, as in Chromium: closed comments score 27, the healthy post 100, the shop none.
+    expect(run.stdout).toMatch(/kommentare-geschlossen\.html[^\n]*\n\s+score 27\/100/);
+    expect(run.stdout).toMatch(/healthy-post\.html[^\n]*\n\s+score 100\/100/);
+    expect(run.stdout).toMatch(/shop\.html/);
   });
 });

@@ -45,9 +45,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
+import { FIREFOX_UUID, launchFirefox as launchFirefoxProfile } from '../../scripts/lib/firefox.ts';
 import type { Audit } from '../../src/contract';
 import type { Settings } from '../../src/settings';
 import type { AuditFindingsRow, AuditRow, FindingRow } from '../../src/storage/db';
@@ -71,9 +72,8 @@ export const browsers: BrowserName[] = (process.env.HOWSOCIAL_BROWSERS ?? 'chrom
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const GECKO_ID = 'howsocial@howsocial.dev';
-/** Fixed moz-extension UUID (pref extensions.webextensions.uuids) so tests can open extension pages by URL. */
-export const FIREFOX_UUID = '6f2b3c1e-8a4d-4e5f-9b7a-1c2d3e4f5a6b';
+// The add-on id and the fixed moz-extension UUID (so tests open extension pages by URL) are the CLI's.
+export { FIREFOX_UUID, GECKO_ID } from '../../scripts/lib/firefox.ts';
 
 export interface Badge {
   text: string;
@@ -322,37 +322,20 @@ async function launchChromium(extDir: string, profile: string, origin: string): 
   }
 }
 
-export const FIREFOX_PREFS = {
-  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-  // MV3 host permissions are opt-in in Firefox; grant what the manifest asks at install,
-  // as a user accepting the install prompt would.
-  'extensions.originControls.grantByDefault': true,
-  // Offline: no update checks, no telemetry, no remote settings.
-  'extensions.update.enabled': false,
-  'app.update.enabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'browser.shell.checkDefaultBrowser': false,
-  // MAPPED_HOSTS from the fixture server, over http as it serves them
+/**
+ * The e2e's own prefs on top of the CLI's (scripts/lib/firefox.ts FIREFOX_PREFS): MAPPED_HOSTS
+ * resolve to the fixture server, over http as it serves them.
+ */
+const E2E_FIREFOX_PREFS = {
   'network.dns.localDomains': MAPPED_HOSTS.join(','),
   'network.stricttransportsecurity.preloadlist': false,
   'dom.security.https_first': false,
   'dom.security.https_first_schemeless': false,
 };
 
-/** Firefox ESR over WebDriver BiDi with a fresh profile (the extension is installed after). */
+/** Firefox ESR over WebDriver BiDi with a fresh profile (the extension is installed after); the CLI's launcher. */
 export function launchFirefoxBrowser(profile: string): Promise<PpBrowser> {
-  return puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile,
-    // WebDriver BiDi refuses to navigate to moz-extension:// URLs (not "webdriver-safe") unless
-    // the remote agent has system access; tests need to open the popup by its URL (and
-    // storage.e2e.ts reaches the browser's privileged scope with it).
-    args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: FIREFOX_PREFS,
-  });
+  return launchFirefoxProfile(profile, { executablePath: FIREFOX_PATH, prefs: E2E_FIREFOX_PREFS });
 }
 
 /**

@@ -119,6 +119,7 @@ describe('progress on stderr', () => {
     record: auditRecord({ input, url: null, error }),
     audit: null,
     ms: 12,
+    phases: {},
   });
 
   it('writes one plain line per page when stderr is not a terminal', () => {

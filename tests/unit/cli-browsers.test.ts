@@ -66,6 +66,40 @@ describe('browser lookup', () => {
     });
   });
 
+  it('--browser firefox takes Firefox although a Chromium is there; --browser chromium never takes Firefox', () => {
+    const both = machine('linux', ['/usr/bin/chromium', '/usr/bin/firefox-esr']);
+    expect(findBrowser(both, 'firefox')).toEqual({
+      found: { family: 'firefox', name: 'Firefox ESR', path: '/usr/bin/firefox-esr' },
+      skipped: [],
+    });
+    expect(findBrowser(both, 'chromium').found).toMatchObject({ family: 'chromium', path: '/usr/bin/chromium' });
+    const onlyFirefox = findBrowser(machine('linux', ['/usr/bin/firefox']), 'chromium');
+    expect(onlyFirefox.found).toBeNull();
+    expect(noBrowserMessage('linux', onlyFirefox.skipped)).toContain('a Chromium-family browser (not found)');
+    expect(findBrowser(machine('linux', ['/usr/bin/chromium']), 'firefox')).toEqual({
+      found: null,
+      skipped: ['Firefox (not found)'],
+    });
+  });
+
+  it('finds Firefox on macOS and Windows when no Chromium-family browser is installed', () => {
+    const mac = '/Applications/Firefox.app/Contents/MacOS/firefox';
+    expect(findBrowser(machine('darwin', [mac])).found).toEqual({ family: 'firefox', name: 'Firefox', path: mac });
+    const win = 'C:\\Program Files\\Mozilla Firefox\\firefox.exe';
+    expect(findBrowser(machine('win32', [win], {}, { PROGRAMFILES: 'C:\\Program Files' })).found).toEqual({
+      family: 'firefox',
+      name: 'Firefox',
+      path: win,
+    });
+  });
+
+  it('a named path is Firefox when its file is called so, else a Chromium-family browser', () => {
+    const e = machine('linux', ['/opt/firefox/firefox', '/opt/firefox-tools/chrome']);
+    expect(findBrowser(e, '/opt/firefox/firefox').found?.family).toBe('firefox');
+    // "firefox" in a folder name does not make a Chromium one.
+    expect(findBrowser(e, '/opt/firefox-tools/chrome').found?.family).toBe('chromium');
+  });
+
   it('an explicit browser (--browser or $HOWSOCIAL_CHROMIUM) wins, and a missing one is said', () => {
     expect(findBrowser(machine('linux', ['/usr/bin/chromium', '/opt/x/chrome']), '/opt/x/chrome').found?.path).toBe(
       '/opt/x/chrome',

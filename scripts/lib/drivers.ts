@@ -1,0 +1,302 @@
+// The two browsers the batch audit drives, behind one small interface (Driver): Chromium-family
+// browsers through playwright-core (the Chrome build, its service worker) and Firefox through
+// puppeteer-core over WebDriver BiDi (the Firefox build, its event page). The auditor
+// (./auditor.ts) does the rest the same way in both: navigate, ask the extension from one of its
+// own pages with `audit-tab`, as the popup does.
+import type { CDPSession, Page as PwPage, Request as PwRequest } from 'playwright-core';
+import type { HTTPRequest, Page as PpPage } from 'puppeteer-core';
+import { extensionWorker, launchWithExtension } from './chromium.ts';
+import { FIREFOX_ORIGIN, launchFirefoxWithExtension } from './firefox.ts';
+import { htmlContentType } from './original-url.ts';
+
+/** What a tab is auditing: the URL it is served as and, for a saved file, its bytes. */
+export interface Served {
+  url: string;
+  /** the saved file's bytes; null for a URL */
+  body: Buffer | null;
+}
+
+/** The main document's answer, as far as the auditor judges it. */
+export interface MainResponse {
+  status: number;
+  statusText: string;
+  contentType: string;
+}
+
+export interface DriverTab {
+  /** navigate; resolves at DOMContentLoaded with the main document's answer; throws the browser's load error */
+  goto(url: string, timeout: number): Promise<MainResponse | null>;
+  /** evaluate an expression in the page's own world */
+  evaluate(expression: string): Promise<unknown>;
+  url(): string;
+  /** this tab's requests in flight (counted when the driver was made with `live`) */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  /** a new tab whose requests are answered for what `served()` says at the time of each request */
+  openTab(served: () => Served | null): Promise<DriverTab>;
+  /** evaluate an expression in the extension's control page, where chrome.* runs */
+  control(expression: string): Promise<unknown>;
+  /** set the clock of the extension's background (worker or event page): epoch ms, or null for real time */
+  setBackgroundClock(ms: number | null): Promise<void>;
+  /** what the background's clock is set to (null: real time, also after a restart) */
+  backgroundClock(): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+export interface DriverOptions {
+  /** the unpacked build for this browser (dist/chrome or dist/firefox) */
+  dist: string;
+  executablePath?: string;
+  offline: boolean;
+  live: boolean;
+  timeout: number;
+  noSandbox: boolean;
+  handleSignals: boolean;
+  /** pages audited at once (offline batches reuse page processes: chromium.ts offlineFlags) */
+  pagesAtOnce: number | null;
+}
+
+/**
+ * A Date whose "now" is `asOf` plus the time since it was set, installed as the global Date of
+ * one JavaScript world `g` (the extension's background, or its isolated world in a tab, where
+ * content scripts run). It still moves (the handlers wait in loops on Date.now) and starts at
+ * `asOf` to the millisecond. Kept as source text: it runs in the browser, and a transpiler's
+ * helpers (esbuild's __name, which tsx adds to named functions) must not end up inside it.
+ */
+export const INSTALL_CLOCK = `(asOf, g = globalThis) => {
+  const Real = g.__howsocialRealDate ?? g.Date;
+  g.__howsocialRealDate = Real;
+  g.__howsocialAsOf = asOf;
+  if (asOf === null) { g.Date = Real; return; }
+  const offset = asOf - Real.now();
+  const Shifted = function (...args) {
+    if (!new.target) return new Real(Real.now() + offset).toString();
+    return args.length === 0 ? new Real(Real.now() + offset) : new Real(...args);
+  };
+  Object.setPrototypeOf(Shifted, Real);
+  Object.defineProperty(Shifted, 'prototype', { value: Real.prototype });
+  Object.defineProperty(Shifted, 'now', { value: () => Real.now() + offset });
+  g.Date = Shifted;
+}`;
+
+export function withoutHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+export type RouteDecision = 'fulfill' | 'continue' | 'abort';
+
+/**
+ * What becomes of one request, in both browsers. Offline (saved files, no --live): the extension's
+ * own files load, a saved page's document is answered from its bytes, a URL input's own document
+ * (and its redirects) goes through; everything else is refused, also a service worker's own
+ * requests (they belong to no tab). Live: a saved page's document is answered from its bytes,
+ * everything else comes from the network.
+ */
+export function routeFor(
+  served: Served | null | undefined,
+  request: { url: string; mainDocument: boolean; extension: boolean; inTab: boolean },
+  live: boolean,
+): RouteDecision {
+  if (request.extension) return 'continue';
+  const ownDocument =
+    request.inTab && request.mainDocument && served?.body != null && withoutHash(request.url) === withoutHash(served.url);
+  if (ownDocument) return 'fulfill';
+  if (live) return 'continue';
+  if (request.inTab && request.mainDocument && served && served.body === null) return 'continue';
+  return 'abort';
+}
+
+/** Requests in flight, counted from a page's request events (settling a live page waits for none). */
+function counter(): { count: () => number; start(): void; end(): void } {
+  let n = 0;
+  return {
+    count: () => n,
+    start: () => {
+      n++;
+    },
+    end: () => {
+      n = Math.max(0, n - 1);
+    },
+  };
+}
+
+/** What Playwright's and Puppeteer's pages have in common, as far as a DriverTab needs. */
+interface AnyPage {
+  goto(
+    url: string,
+    options: { waitUntil: 'domcontentloaded'; timeout: number },
+  ): Promise<{ status(): number; statusText(): string; headers(): Record<string, string> } | null>;
+  evaluate(expression: string): Promise<unknown>;
+  url(): string;
+  close(): Promise<void>;
+}
+
+function tabOf(page: AnyPage, inFlight: () => number): DriverTab {
+  return {
+    async goto(url, timeout) {
+      const r = await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+      return r && { status: r.status(), statusText: r.statusText(), contentType: r.headers()['content-type'] ?? '' };
+    },
+    evaluate: (expression) => page.evaluate(expression),
+    url: () => page.url(),
+    inFlight,
+    close: () => page.close(),
+  };
+}
+
+/**
+ * Offline, the saved page may run its own inline scripts and styles, and nothing else: its
+ * images, scripts, styles, fonts, frames, fetches and sockets are refused by the page itself,
+ * before a request exists (they would fail at the dead proxy anyway). Each of those requests
+ * cost the browser process, and in Firefox a WebDriver BiDi round trip (60–120 on a typical
+ * page). Content scripts are not bound by a page's policy. Links (preconnect, prefetch) are not
+ * covered by CSP: the network layer shuts them.
+ */
+export const OFFLINE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' 'unsafe-eval'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "form-action 'none'",
+].join('; ');
+
+/** The headers a saved page is served with (offline: with OFFLINE_CSP). */
+export function savedPageHeaders(body: Buffer, offline: boolean): Record<string, string> {
+  return { 'content-type': htmlContentType(body), ...(offline ? { 'content-security-policy': OFFLINE_CSP } : {}) };
+}
+
+/**
+ * Offline, in Chromium: only documents are stopped on their way out (the DevTools Fetch domain,
+ * for this tab), the tab's own one answered from the saved bytes and any other (a frame's)
+ * refused. Everything else a saved page asks for (its images, scripts, styles, fetches: 60–120
+ * on a typical page) fails in the browser at the dead proxy without a round trip to this
+ * process, which Playwright's route makes for every request (measured: 25 % of a page's time).
+ */
+async function answerDocuments(cdp: CDPSession, served: () => Served | null): Promise<void> {
+  // A tab's main frame has the tab's target id, across navigations to other sites (and processes).
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  cdp.on('Fetch.requestPaused', (e) => {
+    const s = served();
+    const mainDocument = e.frameId === targetInfo.targetId;
+    const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
+    const reply =
+      decision === 'fulfill' && s?.body
+        ? cdp.send('Fetch.fulfillRequest', {
+            requestId: e.requestId,
+            responseCode: 200,
+            responseHeaders: Object.entries(savedPageHeaders(s.body, true)).map(([name, value]) => ({ name, value })),
+            body: s.body.toString('base64'),
+          })
+        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' });
+    reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
+}
+
+export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
+  const browser = await launchWithExtension(o.dist, {
+    headless: true,
+    executablePath: o.executablePath,
+    noSandbox: o.noSandbox,
+    offline: o.offline,
+    pagesAtOnce: o.pagesAtOnce,
+    timeout: o.timeout,
+    handleSignals: o.handleSignals,
+  });
+  const { context, extensionId } = browser;
+  const tabs = new WeakMap<PwPage, () => Served | null>();
+  /** A service worker's own request has no frame: asking it for one throws (and took a whole run down). */
+  const pageOf = (request: PwRequest): PwPage | null => (request.serviceWorker() ? null : request.frame().page());
+  // Offline, each tab answers its documents itself (answerDocuments); a URL's lane needs every
+  // request looked at, since the network is there.
+  if (!o.offline)
+    await context.route('**/*', async (route, request) => {
+      const url = request.url();
+      const extension = url.startsWith('chrome-extension://');
+      const page = extension ? null : pageOf(request);
+      const served = page ? tabs.get(page)?.() : null;
+      const mainDocument = page !== null && request.isNavigationRequest() && request.frame() === page.mainFrame();
+      const decision = routeFor(served, { url, mainDocument, extension, inTab: page !== null }, o.live);
+      if (decision === 'fulfill' && served?.body)
+        return route.fulfill({ status: 200, body: served.body, headers: savedPageHeaders(served.body, o.offline) });
+      if (decision === 'continue') return route.continue();
+      return route.abort('blockedbyclient');
+    });
+  // One extension page for the whole run: it asks the background the way the popup does. The
+  // options page is used because it has no side effect (the popup would audit its active tab).
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/popup/options.html`, { timeout: o.timeout });
+  const worker = () => extensionWorker(context, extensionId, o.timeout);
+  return {
+    async openTab(served) {
+      const page = await context.newPage();
+      tabs.set(page, served);
+      if (o.offline) await answerDocuments(await context.newCDPSession(page), served);
+      const net = counter();
+      if (o.live) {
+        page.on('request', net.start);
+        page.on('requestfinished', net.end);
+        page.on('requestfailed', net.end);
+      }
+      return tabOf(page, net.count);
+    },
+    control: (expression) => control.evaluate(expression),
+    setBackgroundClock: async (ms) => {
+      await (await worker()).evaluate(`(${INSTALL_CLOCK})(${JSON.stringify(ms)})`);
+    },
+    backgroundClock: async () => (await (await worker()).evaluate('globalThis.__howsocialAsOf ?? null')) as number | null,
+    close: browser.close,
+  };
+}
+
+export async function firefoxDriver(o: DriverOptions): Promise<Driver> {
+  const ff = await launchFirefoxWithExtension(o.dist, {
+    headless: true,
+    executablePath: o.executablePath,
+    offline: o.offline,
+    timeout: o.timeout,
+    handleSignals: o.handleSignals,
+  });
+  const control = (expression: string) => ff.control.evaluate(expression);
+  // The event page is reached from the control page (same extension origin): getBackgroundPage
+  // hands over its window, whose Date the clock replaces.
+  const background = (then: string) => control(`browser.runtime.getBackgroundPage().then(${then})`);
+  return {
+    async openTab(served) {
+      const page: PpPage = await ff.browser.newPage();
+      const net = counter();
+      await page.setRequestInterception(true);
+      page.on('request', (request: HTTPRequest) => {
+        if (request.isInterceptResolutionHandled()) return;
+        const url = request.url();
+        const s = served();
+        const mainDocument = request.isNavigationRequest() && request.frame() === page.mainFrame();
+        const decision = routeFor(s, { url, mainDocument, extension: url.startsWith(FIREFOX_ORIGIN), inTab: true }, o.live);
+        if (o.live) net.start();
+        const reply =
+          decision === 'fulfill' && s?.body
+            ? request.respond({ status: 200, body: s.body, headers: savedPageHeaders(s.body, o.offline) })
+            : decision === 'continue'
+              ? request.continue()
+              : request.abort('blockedbyclient');
+        reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
+      });
+      if (o.live) {
+        page.on('requestfinished', net.end);
+        page.on('requestfailed', net.end);
+      }
+      return tabOf(page, net.count);
+    },
+    control,
+    setBackgroundClock: async (ms) => {
+      await background(`(bg) => (${INSTALL_CLOCK})(${JSON.stringify(ms)}, bg)`);
+    },
+    backgroundClock: async () => (await background('(bg) => bg.__howsocialAsOf ?? null')) as number | null,
+    close: ff.close,
+  };
+}
