@@ -6,9 +6,7 @@ const page = (head: string) => `<!doctype html><html><head>${head}</head><body><
 
 describe('original URL of a saved page', () => {
   it('reads character references in attributes, and a hostile one outside Unicode does not throw', () => {
-    const html = page(
-      '<link rel="canonical" href="https://canon.example/a/?x=1&AMP;y=&#x32;&amp;z=&#99999999;&#x2F;">',
-    );
+    const html = page('<link rel="canonical" href="https://canon.example/a/?x=1&AMP;y=&#x32;&amp;z=&#99999999;&#x2F;">');
     expect(statedUrlOf(html)?.url).toBe('https://canon.example/a/?x=1&y=2&z=&#99999999;/');
   });
 
