@@ -89,6 +89,9 @@ async function judgeTimes(context: BrowserContext, bundle: string, model: unknow
   }
 }
 
+/** Loads taken again when the profile holds no sample of the extension's code. */
+const MISSED_RETRIES = 2;
+
 /** Every page's cold figures, `runs` fresh loads each. */
 export async function measureCold({
   context,
@@ -109,9 +112,19 @@ export async function measureCold({
     let audited = false;
     let model: unknown = null;
     for (let r = 0; r < runs; r++) {
-      const load = await coldLoad(context, worker, p);
+      let load = await coldLoad(context, worker, p);
+      let self = selfTimeOf(load.profile, prefix);
+      // Not one sample in the extension's frames: the content script ran, but in a page process the
+      // profiler was not attached to (the navigation went to another renderer, e.g. the closing
+      // tab's of the same site). A lost measurement, not a free page load: taken again, twice at most.
+      for (let retry = 0; retry < MISSED_RETRIES && self === 0; retry++) {
+        await load.close();
+        load = await coldLoad(context, worker, p);
+        self = selfTimeOf(load.profile, prefix);
+      }
+      if (self === 0) log(`cold ${p.name}: run ${r + 1} has no sample of the extension's code after ${MISSED_RETRIES} retries`);
       audited = load.audited;
-      cpu.push(selfTimeOf(load.profile, prefix));
+      cpu.push(self);
       const w = await bareWalk(load.page);
       walk.push(w.ms);
       elements = w.elements;
