@@ -53,13 +53,37 @@ function intIn(v: unknown, min: number, max: number, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= min ? Math.min(max, Math.floor(v)) : fallback;
 }
 
+/** What the content script needs of the settings: whether to read passively, where not, which platforms. */
+export type PageSettings = Pick<Settings, 'passive' | 'pausedSites' | 'platforms'>;
+
+function strings<T extends string>(v: unknown, keep: (x: string) => boolean): T[] | null {
+  return Array.isArray(v) ? v.filter((x): x is T => typeof x === 'string' && keep(x)) : null;
+}
+
+/** a host name has at most 253 characters */
+const SITE_MAX = 253;
+
+/**
+ * The three settings the content script reads, from whatever is stored. Without the rest of
+ * normalizeSettings (retention, caps, CSV, pause ends), which every page would otherwise download
+ * and parse; normalizeSettings builds on it. The defaults are DEFAULT_SETTINGS', written out: the
+ * whole defaults object would ship with them.
+ */
+export function pageSettingsOf(raw: unknown): PageSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    passive: typeof s.passive === 'boolean' ? s.passive : true,
+    pausedSites: strings<string>(s.pausedSites, (x) => x.length > 0 && x.length <= SITE_MAX) ?? [],
+    platforms: strings<Platform>(s.platforms, () => true) ?? [],
+  };
+}
+
 /** Accepts whatever is stored (older versions, hand edits, a backup) and returns complete, valid settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   const d = DEFAULT_SETTINGS;
-  const pausedSites = Array.isArray(s.pausedSites)
-    ? [...new Set(s.pausedSites.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length <= 253))]
-    : d.pausedSites;
+  const page = pageSettingsOf(raw);
+  const pausedSites = [...new Set(page.pausedSites)];
   const pausedUntil: Record<string, number> = {};
   if (s.pausedUntil && typeof s.pausedUntil === 'object') {
     for (const [site, until] of Object.entries(s.pausedUntil)) {
@@ -67,11 +91,11 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   return {
-    passive: typeof s.passive === 'boolean' ? s.passive : d.passive,
+    passive: page.passive,
     pausedSites,
     pausedUntil,
     badgeStyle: s.badgeStyle === 'dot' ? 'dot' : 'number',
-    platforms: Array.isArray(s.platforms) ? (s.platforms.filter((x) => typeof x === 'string') as Platform[]) : d.platforms,
+    platforms: page.platforms,
     csvSeparator: s.csvSeparator === ',' || s.csvSeparator === ';' ? s.csvSeparator : 'auto',
     retentionDays: intIn(s.retentionDays, 0, MAX_RETENTION_DAYS, d.retentionDays),
     perSiteCap: intIn(s.perSiteCap, 1, MAX_PER_SITE_CAP, d.perSiteCap),

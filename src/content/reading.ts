@@ -83,7 +83,7 @@ function loadFamily(family: Family): Promise<readonly Adapter[]> {
 }
 
 /** The families whose gate lets this page in: none on most of the web. */
-export function familiesFor(doc: Document, url: URL): Family[] {
+function familiesFor(doc: Document, url: URL): Family[] {
   const families: Family[] = [];
   if (mayBeBlog(doc, url)) families.push('blog');
   if (mayBeSocial(doc, url)) families.push('social');
