@@ -56,38 +56,62 @@ const BREAKS = new Set([
 ]);
 
 /**
+ * Subtrees `readableText` leaves out besides script and style: `test` says which element is left
+ * out, `selector` matches at least every element `test` accepts (a superset is fine: a subtree
+ * that holds a match is walked node by node, one without is read in one native call).
+ */
+export interface TextSkip {
+  test(el: Element): boolean;
+  selector: string;
+}
+
+const PLAIN = [...SKIP_TEXT, ...BREAKS].join(',');
+/** Per `TextSkip`: the selector of what makes a subtree more than its `textContent`. */
+const notPlain = new WeakMap<TextSkip, string>();
+
+/**
  * The element's text as a reader sees its words: whitespace squashed, a space wherever a block or
  * line break separates two texts, without script/style contents and the subtrees `skip` rejects
- * (nested replies, reply links, …). Reads only `nodeValue`s (no `innerText`, which would force a
- * layout) and stops once `max` characters are collected, so an excerpt of a long element is cheap.
+ * (nested replies, reply links, …). Reads no `innerText`, which would force a layout. A subtree
+ * with no block, no script and nothing `skip` may reject inside is read with one `textContent`:
+ * in a content script every node JavaScript touches gets a wrapper of its own, and a walk over
+ * every text node of a post cost more than the rest of its reading. With a `max`, the walk stops
+ * once `max` characters are collected, so an excerpt of a long element stays cheap.
  */
-export function readableText(root: Element, skip?: (el: Element) => boolean, max = Number.POSITIVE_INFINITY): string {
+export function readableText(root: Element, skip?: TextSkip, max = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let length = 0;
+  let plain = PLAIN;
+  if (skip) {
+    plain = notPlain.get(skip) ?? `${PLAIN},${skip.selector}`;
+    notPlain.set(skip, plain);
+  }
   // a whole text (no cap) needs no running length: one squash at the end, not one per text node
   const bounded = max !== Number.POSITIVE_INFINITY;
+  const add = (t: string): boolean => {
+    parts.push(t);
+    if (!bounded) return true;
+    // squashed length, so indentation in the markup does not end the text early
+    length += t.replace(/\s+/g, ' ').length;
+    return length < max;
+  };
   const walk = (el: Element): boolean => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3 || n.nodeType === 4) {
-        const t = n.nodeValue ?? '';
-        parts.push(t);
-        if (bounded) {
-          // squashed length, so indentation in the markup does not end the text early
-          length += t.replace(/\s+/g, ' ').length;
-          if (length >= max) return false;
-        }
+        if (!add(n.nodeValue ?? '')) return false;
       } else if (n.nodeType === 1) {
         const child = n as Element;
-        if (SKIP_TEXT.has(child.localName) || skip?.(child)) continue;
+        if (SKIP_TEXT.has(child.localName) || skip?.test(child)) continue;
         const block = BREAKS.has(child.localName);
         if (block) parts.push(' ');
-        if (!walk(child)) return false;
+        if (!(child.querySelector(plain) ? walk(child) : add(child.textContent ?? ''))) return false;
         if (block) parts.push(' ');
       }
     }
     return true;
   };
-  walk(root);
+  if (root.querySelector(plain)) walk(root);
+  else add(root.textContent ?? '');
   const text = squash(parts.join(''));
   return text.length > max ? text.slice(0, max) : text;
 }

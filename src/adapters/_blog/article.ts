@@ -1,4 +1,4 @@
-import { evidenceOf } from '../dom';
+import { evidenceOf, type TextSkip } from '../dom';
 import type { ArticleSection, Evidence, Link } from '../../contract';
 import { parseDate } from './dates';
 import { attr, commentThreads, linksOutside, meta, queryAllOutside, queryOutside, textOf } from './dom';
@@ -33,8 +33,9 @@ const BODY_CLASSES = [
 
 // links there are site chrome or other people's words, not the author's references
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'form']);
+// class tokens are split on ASCII whitespace, as a class selector reads them (NOT_BODY below)
 const CHROME_CLASS =
-  /(?:^|\s)(?:sidebar|widget|comments|comments-area|comment-list|commentlist|sharedaddy|shariff|a2a_kit|addtoany_share_save_container|swp_social_panel|share|sharing|social-share|jp-relatedposts|related-posts|yarpp-related|author-box|post-navigation|navigation|breadcrumbs|tags-links|cat-links)(?:\s|$)/;
+  /(?:^|[\t\n\f\r ])(?:sidebar|widget|comments|comments-area|comment-list|commentlist|sharedaddy|shariff|a2a_kit|addtoany_share_save_container|swp_social_panel|share|sharing|social-share|jp-relatedposts|related-posts|yarpp-related|author-box|post-navigation|navigation|breadcrumbs|tags-links|cat-links)(?=[\t\n\f\r ]|$)/;
 
 /** Cheaper than `matches(NOT_BODY)` on every element of a long post: a tag set and one class regex. */
 function isChrome(el: Element): boolean {
@@ -43,8 +44,11 @@ function isChrome(el: Element): boolean {
   return (!!cls && CHROME_CLASS.test(cls)) || el.id === 'comments';
 }
 
+/** isChrome as a selector: the same tags, classes and id. */
 const NOT_BODY =
   'nav, footer, aside, header, form, .sidebar, .widget, .comments, #comments, .comments-area, .comment-list, .commentlist, .sharedaddy, .shariff, .a2a_kit, .addtoany_share_save_container, .swp_social_panel, .share, .sharing, .social-share, .jp-relatedposts, .related-posts, .yarpp-related, .author-box, .post-navigation, .navigation, .breadcrumbs, .tags-links, .cat-links';
+
+const CHROME_SKIP: TextSkip = { test: isChrome, selector: NOT_BODY };
 
 /** Share widgets of the common plugins (Shariff, AddToAny, Jetpack sharedaddy, Social Warfare, …), by class. */
 const SHARE_WIDGET_CLASSES = [
@@ -238,7 +242,7 @@ export function* articleSteps(doc: Document, url: URL): Generator<void, ArticleS
   const query = (selector: string) => queryOutside(doc.documentElement, selector, threads);
   // fallbacks look only around the post (Blogger's .date-header sits above it): never a whole-page selector list
   const scope = body?.closest('article, .post, .hentry, .post-outer, .date-outer') ?? body?.parentElement ?? body;
-  const text = body ? textOf(body, isChrome, TEXT_MAX) : '';
+  const text = body ? textOf(body, CHROME_SKIP, TEXT_MAX) : '';
   const h1 = body?.closest('article')?.querySelector('h1') ?? doc.querySelector('h1');
   const title =
     meta(doc, 'meta[property="og:title"]') || ldValue('headline') || (h1 ? textOf(h1) : '') || (doc.title ?? '').trim();
