@@ -16,11 +16,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../scripts/lib/chromium.ts';
-import { type ColdLoad, type ColdPage, coldLoad, realPages, serveOffline } from './figures/cold-load.ts';
+import type { BrowserContext, Worker } from 'playwright-core';
+import { type ColdLoad, type ColdPage, coldLoad, realPages, recordedLoad, serveOffline } from './figures/cold-load.ts';
 import { readArgs, runMain, UsageError, wholeNumber } from './lib/args.ts';
 import { buildExtension, ROOT } from './lib/build.ts';
 import { addTo, addToEach, type CallFrame, forEachSample, frameKey, selfTimeOf, topLines } from './lib/cpu-profile.ts';
 import { log, median } from './lib/stats.ts';
+import { type CompileShare, compileShare, TRACER } from './lib/v8-trace.ts';
 import { generatedPage } from './lib/targets.ts';
 import { GENERATED_KINDS, isGeneratedKind } from './pages.ts';
 
@@ -36,6 +38,10 @@ const USAGE = `Usage: npm run bench:profile -- --page PAGE [options]
   --top N            functions listed (default 40)
   --inclusive N      also list N functions by inclusive time (self + callees)
   --under FN         also list the self time beneath the function named FN
+  --compile          also trace --runs more cold loads per page and print how much of the
+                     extension's script tasks is V8 compiling its files (top-level) and its
+                     functions (lazily, on first call). Compile time grows with the code shipped:
+                     measure the shipped build (npm run build, then --dist dist)
   --real-pages DIR   the saved real pages (default ../shared/real-pages beside the checkout)`;
 
 interface ProfileOptions {
@@ -45,6 +51,7 @@ interface ProfileOptions {
   top: number;
   inclusive: number;
   under: string | null;
+  compile: boolean;
 }
 
 /** `gen:KIND:ELEMENTS`, or the real pages whose name contains `arg`. */
@@ -67,7 +74,10 @@ function pagesFor(arg: string, realDir: string): ColdPage[] {
 }
 
 function parseArgs(argv: readonly string[]): ProfileOptions {
-  const args = readArgs(argv, { flags: [], values: ['page', 'dist', 'runs', 'top', 'inclusive', 'under', 'real-pages'] });
+  const args = readArgs(argv, {
+    flags: ['compile'],
+    values: ['page', 'dist', 'runs', 'top', 'inclusive', 'under', 'real-pages'],
+  });
   const page = args.value('page');
   if (page === undefined) throw new UsageError('--page is required');
   return {
@@ -77,6 +87,7 @@ function parseArgs(argv: readonly string[]): ProfileOptions {
     top: args.int('top', 1) ?? 40,
     inclusive: args.int('inclusive', 1) ?? 0,
     under: args.value('under') ?? null,
+    compile: args.flag('compile'),
   };
 }
 
@@ -151,10 +162,34 @@ async function profilePages(distChrome: string, o: ProfileOptions): Promise<void
         await load.close();
       }
       console.log(report(p.name, t, o));
+      if (o.compile) console.log(await compileReport(ext.context, ext.worker, p, prefix, o.runs));
     }
   } finally {
     await ext.close();
   }
+}
+
+/** Medians over `runs` traced cold loads of what V8 compiled for the extension. */
+async function compileReport(
+  context: BrowserContext,
+  worker: Worker,
+  p: ColdPage,
+  prefix: string,
+  runs: number,
+): Promise<string> {
+  const shares: CompileShare[] = [];
+  for (let r = 0; r < runs; r++) {
+    const load = await recordedLoad(context, worker, p, TRACER);
+    shares.push(compileShare(load.record, prefix));
+    await load.close();
+  }
+  const med = (f: (s: CompileShare) => number) => (median(shares.map(f)) ?? 0).toFixed(1);
+  return [
+    `V8 compiling on the page's main thread (${runs} traced cold loads, medians):`,
+    `  the extension's files, top-level ${med((s) => s.topLevel)} ms + its functions on first call ${med((s) => s.lazy)} ms = ${med((s) => s.topLevel + s.lazy)} ms`,
+    `  (per load: ${shares.map((s) => (s.topLevel + s.lazy).toFixed(1)).join(' / ')} ms)`,
+    `  functions compiled in microtasks (the trace does not say whose; on a page without scripts of its own, a generated one, all are the extension's): ${med((s) => s.unattributed)} ms`,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,7 @@
 //   is neither article nor profile, until the page has been idle twice after `load`.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { originalUrlOf } from '../../scripts/lib/original-url.ts';
 import type { CpuProfile } from '../lib/cpu-profile.ts';
 import { inPage } from '../lib/in-page.ts';
@@ -101,13 +101,40 @@ async function waitForAudit(worker: Worker, tabId: number | null): Promise<boole
   return false;
 }
 
+/** What is recorded from before a cold load's navigation until its audit: a CPU profile, a trace. */
+export interface Recorder<T> {
+  start(cdp: CDPSession): Promise<void>;
+  stop(cdp: CDPSession): Promise<T>;
+}
+
+/** The V8 sampling profiler at SAMPLING_US. */
+export const PROFILER: Recorder<CpuProfile> = {
+  async start(cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+    await cdp.send('Profiler.start');
+  },
+  async stop(cdp) {
+    return (await cdp.send('Profiler.stop')).profile;
+  },
+};
+
 /** One fresh tab loading `p` under the profiler, until the audit is stored (or, for 'other', idle). */
 export async function coldLoad(context: BrowserContext, worker: Worker, p: ColdPage): Promise<ColdLoad> {
+  const { record, ...load } = await recordedLoad(context, worker, p, PROFILER);
+  return { ...load, profile: record };
+}
+
+/** One fresh tab loading `p` while `recorder` records, until the audit is stored (or idle). */
+export async function recordedLoad<T>(
+  context: BrowserContext,
+  worker: Worker,
+  p: ColdPage,
+  recorder: Recorder<T>,
+): Promise<Omit<ColdLoad, 'profile'> & { record: T }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
-  await cdp.send('Profiler.start');
+  await recorder.start(cdp);
   await page.goto(p.url, { waitUntil: 'load', timeout: 60_000 });
   const tabId = await worker.evaluate(
     inPage(async (u: string) => {
@@ -123,10 +150,10 @@ export async function coldLoad(context: BrowserContext, worker: Worker, p: ColdP
       for (let i = 0; i < 2; i++) await new Promise((ok) => requestIdleCallback(() => ok(undefined), { timeout: 2000 }));
     }),
   );
-  const { profile } = await cdp.send('Profiler.stop');
+  const record = await recorder.stop(cdp);
   const close = async () => {
     await cdp.detach().catch(() => {});
     await page.close();
   };
-  return { page, tabId, audited, profile, close };
+  return { page, tabId, audited, record, close };
 }

@@ -1,0 +1,90 @@
+// How much of the extension's time on a page is V8 compiling its scripts, from a Chromium trace
+// (CDP `Tracing`) of one cold load (bench/cold-profile.ts --compile).
+//
+// A content script is compiled anew on every page load: Chromium keeps no code cache for an
+// extension's injected files. The trace's `v8.compile` events are a script's top-level compile
+// (parsing the whole file, pre-parsing its functions), `V8.CompileCode` the lazy compile of a
+// function on its first call; both run inside the extension's script tasks (`EvaluateScript`,
+// `FunctionCall` whose data names a chrome-extension:// URL).
+import type { CDPSession } from 'playwright-core';
+import type { Recorder } from '../figures/cold-load.ts';
+
+/** The fields of a trace event this file reads (Chrome's trace event format). */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: unknown;
+}
+
+/** Complete events of V8 and the renderer's script tasks, as they arrive. */
+export const TRACER: Recorder<TraceEvent[]> = {
+  async start(cdp) {
+    const events: TraceEvent[] = [];
+    collected.set(cdp, events);
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', {
+      traceConfig: {
+        includedCategories: ['v8', 'devtools.timeline', 'disabled-by-default-v8.compile'],
+        recordMode: 'recordAsMuchAsPossible',
+      },
+      transferMode: 'ReportEvents',
+    });
+  },
+  async stop(cdp) {
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await done;
+    return collected.get(cdp) ?? [];
+  },
+};
+const collected = new WeakMap<CDPSession, TraceEvent[]>();
+
+/** Milliseconds of V8 compiling during one load, on the page's main thread. */
+export interface CompileShare {
+  /** top-level compiles of the extension's files */
+  topLevel: number;
+  /** lazy compiles of functions on their first call inside the extension's script tasks */
+  lazy: number;
+  /** lazy compiles in tasks the trace does not attribute (microtasks: the extension's or the page's) */
+  unattributed: number;
+}
+
+type Timed = TraceEvent & { dur: number };
+const complete = (e: TraceEvent): e is Timed => e.ph === 'X' && typeof e.dur === 'number';
+const dataUrl = (e: TraceEvent): string => {
+  const args = e.args as { data?: { url?: unknown }; fileName?: unknown } | undefined;
+  const url = args?.data?.url ?? args?.fileName;
+  return typeof url === 'string' ? url : '';
+};
+// the events that say whose script runs: a script's evaluation, a callback, a top-level run
+const SCRIPT_TASKS = new Set(['EvaluateScript', 'FunctionCall', 'v8.run', 'v8.compile']);
+
+/**
+ * The compile share of the extension whose URLs start with `prefix`, on the thread that compiled
+ * its content script (the page's main thread; the trace holds every process of the browser). A
+ * lazy compile belongs to the innermost script task around it.
+ */
+export function compileShare(events: readonly TraceEvent[], prefix: string): CompileShare {
+  const share: CompileShare = { topLevel: 0, lazy: 0, unattributed: 0 };
+  const first = events.find((e) => complete(e) && e.name === 'v8.compile' && dataUrl(e).startsWith(prefix));
+  if (!first) return share;
+  const thread = events.filter((e): e is Timed => complete(e) && e.pid === first.pid && e.tid === first.tid);
+  const tasks = thread.filter((e) => SCRIPT_TASKS.has(e.name) && dataUrl(e) !== '');
+  for (const e of thread) {
+    if (e.name === 'v8.compile' && dataUrl(e).startsWith(prefix)) share.topLevel += e.dur / 1000;
+    if (e.name !== 'V8.CompileCode') continue;
+    let owner: Timed | null = null;
+    for (const t of tasks) {
+      if (t.ts <= e.ts && t.ts + t.dur >= e.ts + e.dur && (!owner || t.dur <= owner.dur)) owner = t;
+    }
+    // a function compiled during a top-level compile is part of that compile
+    if (owner?.name === 'v8.compile') continue;
+    if (!owner) share.unattributed += e.dur / 1000;
+    else if (dataUrl(owner).startsWith(prefix)) share.lazy += e.dur / 1000;
+  }
+  return share;
+}
