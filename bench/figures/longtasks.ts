@@ -5,7 +5,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { inPage } from '../lib/in-page.ts';
 import { type Log, round, type Stats, stats } from '../lib/stats.ts';
 import type { BenchPage } from '../lib/targets.ts';
-import { type ContentTasks, contentTasks, type LongTaskEntry, type TraceEvent, traceEventsOf } from './trace.ts';
+import { type ContentTasks, contentTasks, type LongTaskEntry, tracer } from './trace.ts';
 
 export type LongTaskFigure = {
   name: string;
@@ -22,13 +22,13 @@ type TraceRun = ContentTasks & { badge: string | null };
 
 type LongTaskWindow = Window & { __benchLongtasks: LongTaskEntry[] };
 
-const TRACE_CATEGORIES = [
+const TRACER = tracer([
   'toplevel',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
-];
+]);
 
 /** One traced load of `url` in a fresh tab, until the audit's badge is set (or a grace period). */
 async function traceLoad(context: BrowserContext, worker: Worker, url: string, expectAudit: boolean): Promise<TraceRun> {
@@ -43,18 +43,13 @@ async function traceLoad(context: BrowserContext, worker: Worker, url: string, e
     }),
   );
   const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  // Chromium's trace events, typed loosely by the protocol (string values): narrowed here.
-  cdp.on('Tracing.dataCollected', (e) => events.push(...traceEventsOf(e.value)));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  await TRACER.start(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   // Done when the background has put the page's score on the badge (the audit arrived).
   // Pages no adapter claims never get a badge: give them only a short grace period.
   const badge = await waitForBadge(worker, url, expectAudit ? 30_000 : 2_000);
   const longtasks = await page.evaluate(inPage(() => (window as unknown as LongTaskWindow).__benchLongtasks));
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await TRACER.stop(cdp);
   await page.close();
   return { badge, ...contentTasks(events, longtasks, url) };
 }

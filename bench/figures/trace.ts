@@ -1,6 +1,8 @@
 // The content script's tasks on a page load, read from a Chromium trace (bench/figures/longtasks.ts
 // records it). Pure: trace events in, figures out.
+import type { CDPSession } from 'playwright-core';
 import { round } from '../lib/stats.ts';
+import type { Recorder } from './cold-load.ts';
 
 /** One trace event, as far as the figures read it (Chromium's Trace Event Format; ts and dur in µs). */
 export interface TraceEvent {
@@ -45,6 +47,32 @@ export function traceEventsOf(value: readonly unknown[]): TraceEvent[] {
       (e.dur === undefined || typeof e.dur === 'number') &&
       (e.args === undefined || isRecord(e.args)),
   );
+}
+
+/**
+ * Records a Chromium trace of `categories` over a CDP session (bench/figures/cold-load.ts
+ * `recordedLoad`, bench/figures/longtasks.ts): its events, narrowed to what the figures read.
+ */
+export function tracer(categories: readonly string[]): Recorder<TraceEvent[]> {
+  const collected = new WeakMap<CDPSession, TraceEvent[]>();
+  return {
+    async start(cdp) {
+      const events: TraceEvent[] = [];
+      collected.set(cdp, events);
+      // Chromium's trace events, typed loosely by the protocol (string values): narrowed here.
+      cdp.on('Tracing.dataCollected', (e) => events.push(...traceEventsOf(e.value)));
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: { includedCategories: [...categories], recordMode: 'recordAsMuchAsPossible' },
+      });
+    },
+    async stop(cdp) {
+      const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      await done;
+      return collected.get(cdp) ?? [];
+    },
+  };
 }
 
 /**

@@ -6,42 +6,10 @@
 // (parsing the whole file, pre-parsing its functions), `V8.CompileCode` the lazy compile of a
 // function on its first call; both run inside the extension's script tasks (`EvaluateScript`,
 // `FunctionCall` whose data names a chrome-extension:// URL).
-import type { CDPSession } from 'playwright-core';
-import type { Recorder } from '../figures/cold-load.ts';
+import { type TraceEvent, tracer } from '../figures/trace.ts';
 
-/** The fields of a trace event this file reads (Chrome's trace event format). */
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: unknown;
-}
-
-/** Complete events of V8 and the renderer's script tasks, as they arrive. */
-export const TRACER: Recorder<TraceEvent[]> = {
-  async start(cdp) {
-    const events: TraceEvent[] = [];
-    collected.set(cdp, events);
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
-      traceConfig: {
-        includedCategories: ['v8', 'devtools.timeline', 'disabled-by-default-v8.compile'],
-        recordMode: 'recordAsMuchAsPossible',
-      },
-      transferMode: 'ReportEvents',
-    });
-  },
-  async stop(cdp) {
-    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.end');
-    await done;
-    return collected.get(cdp) ?? [];
-  },
-};
-const collected = new WeakMap<CDPSession, TraceEvent[]>();
+/** V8's compile events and the renderer's script tasks. */
+export const TRACER = tracer(['v8', 'devtools.timeline', 'disabled-by-default-v8.compile']);
 
 /** Milliseconds of V8 compiling during one load, on the page's main thread. */
 export interface CompileShare {

@@ -65,9 +65,9 @@ export interface TextSkip {
   selector: string;
 }
 
-const PLAIN = [...SKIP_TEXT, ...BREAKS].join(',');
-/** Per `TextSkip`: the selector of what makes a subtree more than its `textContent`. */
-const notPlain = new WeakMap<TextSkip, string>();
+/** Per `TextSkip` (and without one), the selector of what makes a subtree more than its `textContent`. */
+let notPlain: WeakMap<TextSkip, string> | undefined;
+let plainSelector: string | undefined;
 
 /**
  * The element's text as a reader sees its words: whitespace squashed, a space wherever a block or
@@ -81,9 +81,12 @@ const notPlain = new WeakMap<TextSkip, string>();
 export function readableText(root: Element, skip?: TextSkip, max = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let length = 0;
-  let plain = PLAIN;
+  // made on first use: a module-level value would ship to the entry, which imports this file's neighbours
+  plainSelector ??= [...SKIP_TEXT, ...BREAKS].join(',');
+  let plain = plainSelector;
   if (skip) {
-    plain = notPlain.get(skip) ?? `${PLAIN},${skip.selector}`;
+    notPlain ??= new WeakMap();
+    plain = notPlain.get(skip) ?? `${plainSelector},${skip.selector}`;
     notPlain.set(skip, plain);
   }
   // a whole text (no cap) needs no running length: one squash at the end, not one per text node
