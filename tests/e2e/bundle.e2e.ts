@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readContent } from '../../bench/figures/bundle.ts';
+import { pageLoads, readContent } from '../../bench/figures/bundle.ts';
 import { RULES } from '../../src/rules';
 import { CRITICAL_PATTERNS } from '../../src/rules/text/critical';
 import { JARGON_PATTERNS } from '../../src/rules/text/jargon';
@@ -41,6 +41,16 @@ describe.each(['chrome', 'firefox'])('content script (%s build)', (browser) => {
     expect(manifest.web_accessible_resources).toBeUndefined();
     // classic scripts: nothing imported at run time, so nothing has to be reachable by URL
     expect(/\bimport\s*\(|^\s*import\s|getURL\(/m.test(all)).toBe(false);
+  });
+
+  // Bytes, not time: the same build gives the same sizes. 15 KB gzipped per page kind (DESIGN.md):
+  // every page's entry and a profile page's entry + family are within it; an article page's is not
+  // (README, "Cold"), and is held where it stands so that it cannot grow unnoticed.
+  it('costs every page and a profile page at most 15 KB gzipped, an article page at most 21 KB', () => {
+    const { pages } = pageLoads(dir);
+    expect(pages.entry.gzip).toBeLessThanOrEqual(15 * 1024);
+    expect(pages.profile.gzip).toBeLessThanOrEqual(15 * 1024);
+    expect(pages.article.gzip).toBeLessThanOrEqual(21 * 1024);
   });
 
   /** What is in the files, named, without printing a whole bundle on failure. */
