@@ -17,10 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../scripts/lib/chromium.ts';
 import type { BrowserContext, Worker } from 'playwright-core';
-import { type ColdLoad, type ColdPage, coldLoad, realPages, recordedLoad, serveOffline } from './figures/cold-load.ts';
+import { type ColdLoad, type ColdPage, coldLoad, PROFILER, realPages, recordedLoad, serveOffline } from './figures/cold-load.ts';
 import { readArgs, runMain, UsageError, wholeNumber } from './lib/args.ts';
 import { buildExtension, ROOT } from './lib/build.ts';
 import { addTo, addToEach, type CallFrame, forEachSample, frameKey, selfTimeOf, topLines } from './lib/cpu-profile.ts';
+import { inPage } from './lib/in-page.ts';
 import { log, median } from './lib/stats.ts';
 import { type CompileShare, compileShare, TRACER } from './lib/v8-trace.ts';
 import { generatedPage } from './lib/targets.ts';
@@ -38,6 +39,9 @@ const USAGE = `Usage: npm run bench:profile -- --page PAGE [options]
   --top N            functions listed (default 40)
   --inclusive N      also list N functions by inclusive time (self + callees)
   --under FN         also list the self time beneath the function named FN
+  --again            after each cold load, have the tab read the page again (the popup's "Audit
+                     this page": compiled code, warm caches) under the profiler: what of the cold
+                     figure is first-run cost
   --compile          also trace --runs more cold loads per page and print how much of the
                      extension's script tasks is V8 compiling its files (top-level) and its
                      functions (lazily, on first call). Compile time grows with the code shipped:
@@ -52,6 +56,7 @@ interface ProfileOptions {
   inclusive: number;
   under: string | null;
   compile: boolean;
+  again: boolean;
 }
 
 /** `gen:KIND:ELEMENTS`, or the real pages whose name contains `arg`. */
@@ -75,7 +80,7 @@ function pagesFor(arg: string, realDir: string): ColdPage[] {
 
 function parseArgs(argv: readonly string[]): ProfileOptions {
   const args = readArgs(argv, {
-    flags: ['compile'],
+    flags: ['compile', 'again'],
     values: ['page', 'dist', 'runs', 'top', 'inclusive', 'under', 'real-pages'],
   });
   const page = args.value('page');
@@ -88,6 +93,7 @@ function parseArgs(argv: readonly string[]): ProfileOptions {
     inclusive: args.int('inclusive', 1) ?? 0,
     under: args.value('under') ?? null,
     compile: args.flag('compile'),
+    again: args.flag('again'),
   };
 }
 
@@ -156,16 +162,39 @@ async function profilePages(distChrome: string, o: ProfileOptions): Promise<void
         leaf: new Map(),
         under: new Map(),
       };
+      const again: number[] = [];
       for (let r = 0; r < o.runs; r++) {
         const load = await coldLoad(ext.context, ext.worker, p);
         addLoad(t, load, prefix, o.under);
+        if (o.again && load.tabId !== null) again.push(await readAgain(ext.context, ext.worker, load, prefix));
         await load.close();
       }
       console.log(report(p.name, t, o));
+      if (again.length)
+        console.log(
+          `the same page read again in the same tab (run-audit, forced): ${again.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(again)?.toFixed(1)} ms)`,
+        );
       if (o.compile) console.log(await compileReport(ext.context, ext.worker, p, prefix, o.runs));
     }
   } finally {
     await ext.close();
+  }
+}
+
+/** The extension's self time while the tab of a finished cold load reads its page a second time. */
+async function readAgain(context: BrowserContext, worker: Worker, load: ColdLoad, prefix: string): Promise<number> {
+  const cdp = await context.newCDPSession(load.page);
+  try {
+    await PROFILER.start(cdp);
+    await worker.evaluate(
+      inPage(async (tabId: number) => {
+        await chrome.tabs.sendMessage(tabId, { type: 'run-audit' }, { frameId: 0 });
+      }),
+      load.tabId as number,
+    );
+    return selfTimeOf(await PROFILER.stop(cdp), prefix);
+  } finally {
+    await cdp.detach().catch(() => {});
   }
 }
 
