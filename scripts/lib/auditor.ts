@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Audit } from '../../src/contract';
 import type { FoundBrowser } from './browsers.ts';
-import { chromiumDriver, type DriverTab, firefoxDriver, INSTALL_CLOCK, type MainResponse } from './drivers.ts';
+import { chromiumDriver, chromiumPipeDriver, type DriverTab, firefoxDriver, INSTALL_CLOCK, type MainResponse } from './drivers.ts';
 import { originalUrlOf, saveCommentOf, type UrlSource } from './original-url.ts';
 import type { AsOf } from './shape.ts';
 
@@ -219,7 +219,9 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     pagesAtOnce = null,
     log = () => {},
   } = options;
-  const launch = browser.family === 'firefox' ? firefoxDriver : chromiumDriver;
+  // Offline Chromium goes over the DevTools pipe with nothing attached to its tabs but what an
+  // audit needs (drivers.ts chromiumPipeDriver); URLs and --live need Playwright's routing.
+  const launch = browser.family === 'firefox' ? firefoxDriver : offline && !live ? chromiumPipeDriver : chromiumDriver;
   const driver = await launch({
     dist,
     executablePath: browser.path,

@@ -137,6 +137,22 @@ export function ownedProfile(
   };
 }
 
+/** The flags of a browser with the extension loaded: ours, the offline ones where asked, headless. */
+export function extensionFlags(
+  extDir: string,
+  o: { headless: boolean; noSandbox: boolean; offline: boolean; pagesAtOnce: number | null },
+): string[] {
+  return [
+    ...CHROMIUM_BASE_FLAGS,
+    ...(o.noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
+    ...(o.offline ? offlineFlags(DEAD_PROXY, o.pagesAtOnce) : []),
+    // Old headless cannot run extensions; the new headless mode is full Chromium without a window.
+    ...(o.headless ? ['--headless=new'] : []),
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+  ];
+}
+
 /**
  * @param distChromeDir the unpacked build (dist/chrome)
  */
@@ -152,15 +168,7 @@ export async function launchWithExtension(distChromeDir: string, options: Launch
   } = options;
   const extDir = resolve(distChromeDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'howsocial-chromium-'));
-  const args = [
-    ...CHROMIUM_BASE_FLAGS,
-    ...(noSandbox || needsNoSandbox() ? ['--no-sandbox'] : []),
-    ...(offline ? offlineFlags(DEAD_PROXY, pagesAtOnce) : []),
-    // Old headless cannot run extensions; the new headless mode is full Chromium without a window.
-    ...(headless ? ['--headless=new'] : []),
-    `--disable-extensions-except=${extDir}`,
-    `--load-extension=${extDir}`,
-  ];
+  const args = extensionFlags(extDir, { headless, noSandbox, offline, pagesAtOnce });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {

@@ -5,7 +5,9 @@
 // own pages with `audit-tab`, as the popup does.
 import type { CDPSession, Page as PwPage, Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest, Page as PpPage } from 'puppeteer-core';
+import type { CdpConnection } from './cdp.ts';
 import { extensionWorker, launchWithExtension } from './chromium.ts';
+import { launchOverPipe, VIEWPORT } from './chromium-pipe.ts';
 import { FIREFOX_ORIGIN, launchFirefoxWithExtension } from './firefox.ts';
 import { htmlContentType } from './original-url.ts';
 
@@ -251,6 +253,136 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
     },
     backgroundClock: async () => (await (await worker()).evaluate('globalThis.__howsocialAsOf ?? null')) as number | null,
     close: browser.close,
+  };
+}
+
+/** A tab's documents answered from the saved bytes, over the pipe: answerDocuments without Playwright. */
+async function answerDocumentsOverPipe(
+  cdp: CdpConnection,
+  sessionId: string,
+  targetId: string,
+  served: () => Served | null,
+): Promise<void> {
+  cdp.on('Fetch.requestPaused', (e, from) => {
+    if (from !== sessionId) return;
+    const s = served();
+    const mainDocument = e.frameId === targetId;
+    const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
+    const reply =
+      decision === 'fulfill' && s?.body
+        ? cdp.send(
+            'Fetch.fulfillRequest',
+            {
+              requestId: e.requestId,
+              responseCode: 200,
+              responseHeaders: Object.entries(savedPageHeaders(s.body, true)).map(([name, value]) => ({ name, value })),
+              body: s.body.toString('base64'),
+            },
+            sessionId,
+          )
+        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' }, sessionId);
+    reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] }, sessionId);
+}
+
+/**
+ * Offline batches in Chromium: the browser over its DevTools pipe (./chromium-pipe.ts), each tab
+ * attached for its documents (Fetch), its navigation and its DOMContentLoaded (Page lifecycle
+ * events), and nothing else — no Network, Runtime or Log events from the page, no isolated world
+ * of a driver's in it. The viewport and focus are set as Playwright set them.
+ */
+export async function chromiumPipeDriver(o: DriverOptions): Promise<Driver> {
+  const b = await launchOverPipe(o.dist, {
+    executablePath: o.executablePath,
+    timeout: o.timeout,
+    noSandbox: o.noSandbox,
+    handleSignals: o.handleSignals,
+    pagesAtOnce: o.pagesAtOnce,
+  });
+  const { cdp } = b;
+  let controlSession: string;
+  try {
+    // One extension page for the whole run, as chromiumDriver has (its options page: no side effect).
+    controlSession = (await b.openTarget(`chrome-extension://${b.extensionId}/popup/options.html`)).sessionId;
+    const until = Date.now() + o.timeout;
+    while (
+      (await b.evaluate(controlSession, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`)) !==
+      true
+    ) {
+      if (Date.now() > until) throw new Error(`the extension's page did not load within ${o.timeout} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } catch (err) {
+    await b.close();
+    throw err;
+  }
+  const control = (expression: string) => b.evaluate(controlSession, expression);
+  // Any message wakes a stopped worker; this one is refused by it (not a message type).
+  const worker = () => b.workerSession(() => control(`chrome.runtime.sendMessage({ type: 'wake' }).catch(() => {})`));
+  return {
+    async openTab(served) {
+      const { sessionId, targetId } = await b.openTarget('about:blank');
+      // The tab's URL as the browser has it (what chrome.tabs reports), as Playwright's page.url().
+      let url = 'about:blank';
+      cdp.on('Page.frameNavigated', (e, from) => {
+        if (from === sessionId && !e.frame.parentId) url = e.frame.url;
+      });
+      cdp.on('Page.navigatedWithinDocument', (e, from) => {
+        if (from === sessionId && e.frameId === targetId) url = e.url;
+      });
+      await Promise.all([
+        answerDocumentsOverPipe(cdp, sessionId, targetId, served),
+        cdp.send('Page.enable', {}, sessionId),
+        cdp.send('Page.setLifecycleEventsEnabled', { enabled: true }, sessionId),
+        cdp.send(
+          'Emulation.setDeviceMetricsOverride',
+          { ...VIEWPORT, deviceScaleFactor: 1, mobile: false, screenWidth: VIEWPORT.width, screenHeight: VIEWPORT.height },
+          sessionId,
+        ),
+        cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }, sessionId),
+      ]);
+      return {
+        async goto(to, timeout) {
+          // The DOMContentLoaded of this navigation's document (its loader), however early it comes.
+          const seen = new Set<string>();
+          let wake: ((loaderId: string) => void) | null = null;
+          const listener = (e: { name: string; loaderId: string }, from: string) => {
+            if (from !== sessionId || e.name !== 'DOMContentLoaded') return;
+            seen.add(e.loaderId);
+            wake?.(e.loaderId);
+          };
+          cdp.on('Page.lifecycleEvent', listener);
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            const nav = await cdp.send('Page.navigate', { url: to }, sessionId);
+            if (nav.errorText) throw new Error(`${nav.errorText} at ${to}`);
+            // No loader: a same-document navigation (only the fragment changed); the document is there.
+            if (nav.loaderId && !seen.has(nav.loaderId))
+              await new Promise<void>((ok, fail) => {
+                wake = (id) => id === nav.loaderId && ok();
+                timer = setTimeout(() => fail(new Error(`Timeout ${timeout}ms exceeded`)), timeout);
+              });
+            return null;
+          } finally {
+            clearTimeout(timer);
+            cdp.off('Page.lifecycleEvent', listener);
+          }
+        },
+        evaluate: (expression) => b.evaluate(sessionId, expression),
+        url: () => url,
+        inFlight: () => 0,
+        close: async () => {
+          await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
+        },
+      };
+    },
+    control,
+    setBackgroundClock: async (ms) => {
+      await b.evaluate(await worker(), `(${INSTALL_CLOCK})(${JSON.stringify(ms)})`);
+    },
+    backgroundClock: async () => (await b.evaluate(await worker(), 'globalThis.__howsocialAsOf ?? null')) as number | null,
+    close: b.close,
   };
 }
 
