@@ -128,7 +128,8 @@ export function spawnPipeBrowser(executablePath: string, args: readonly string[]
   });
   const killGroup = () => {
     try {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+      if (child.pid !== undefined && child.exitCode === null)
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
     } catch {}
   };
   process.once('exit', killGroup);
