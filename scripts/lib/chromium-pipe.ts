@@ -123,7 +123,9 @@ export async function launchOverPipe(distChromeDir: string, o: PipeLaunchOptions
     const failed = new Promise<never>((_, fail) => {
       child.once('error', fail);
       child.once('exit', (code) =>
-        fail(new Error(`the browser exited at start (code ${code}): ${launched.stderr().trim().split('\n').slice(-3).join(' ')}`)),
+        fail(
+          new Error(`the browser exited at start (code ${code}): ${launched.stderr().trim().split('\n').slice(-3).join(' ')}`),
+        ),
       );
     });
     failed.catch(() => {});

@@ -256,15 +256,38 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
   };
 }
 
+/** One tab's events over the pipe (the connection carries every tab's), and taking its listeners off at once. */
+interface PipeTab {
+  // biome-ignore lint/suspicious/noExplicitAny: an event's shape is the protocol's, per method
+  on(method: string, listener: (params: any) => void): void;
+  off(): void;
+}
+
+function pipeTab(cdp: CdpConnection, sessionId: string): PipeTab {
+  const added: [string, (params: unknown, from: string) => void][] = [];
+  return {
+    on(method, listener) {
+      const mine = (params: unknown, from: string) => {
+        if (from === sessionId) listener(params);
+      };
+      added.push([method, mine]);
+      cdp.on(method, mine);
+    },
+    off() {
+      for (const [method, l] of added.splice(0)) cdp.off(method, l);
+    },
+  };
+}
+
 /** A tab's documents answered from the saved bytes, over the pipe: answerDocuments without Playwright. */
 async function answerDocumentsOverPipe(
+  tab: PipeTab,
   cdp: CdpConnection,
   sessionId: string,
   targetId: string,
   served: () => Served | null,
 ): Promise<void> {
-  cdp.on('Fetch.requestPaused', (e, from) => {
-    if (from !== sessionId) return;
+  tab.on('Fetch.requestPaused', (e) => {
     const s = served();
     const mainDocument = e.frameId === targetId;
     const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
@@ -283,7 +306,11 @@ async function answerDocumentsOverPipe(
         : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' }, sessionId);
     reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
   });
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] }, sessionId);
+  await cdp.send(
+    'Fetch.enable',
+    { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] },
+    sessionId,
+  );
 }
 
 /**
@@ -323,16 +350,17 @@ export async function chromiumPipeDriver(o: DriverOptions): Promise<Driver> {
   return {
     async openTab(served) {
       const { sessionId, targetId } = await b.openTarget('about:blank');
+      const events = pipeTab(cdp, sessionId);
       // The tab's URL as the browser has it (what chrome.tabs reports), as Playwright's page.url().
       let url = 'about:blank';
-      cdp.on('Page.frameNavigated', (e, from) => {
-        if (from === sessionId && !e.frame.parentId) url = e.frame.url;
+      events.on('Page.frameNavigated', (e) => {
+        if (!e.frame.parentId) url = e.frame.url;
       });
-      cdp.on('Page.navigatedWithinDocument', (e, from) => {
-        if (from === sessionId && e.frameId === targetId) url = e.url;
+      events.on('Page.navigatedWithinDocument', (e) => {
+        if (e.frameId === targetId) url = e.url;
       });
       await Promise.all([
-        answerDocumentsOverPipe(cdp, sessionId, targetId, served),
+        answerDocumentsOverPipe(events, cdp, sessionId, targetId, served),
         cdp.send('Page.enable', {}, sessionId),
         cdp.send('Page.setLifecycleEventsEnabled', { enabled: true }, sessionId),
         cdp.send(
@@ -373,6 +401,7 @@ export async function chromiumPipeDriver(o: DriverOptions): Promise<Driver> {
         url: () => url,
         inFlight: () => 0,
         close: async () => {
+          events.off();
           await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
         },
       };
