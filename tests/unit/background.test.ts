@@ -235,7 +235,13 @@ describe('background messages', () => {
     const texts = [1, 2, 3, 4].map((i) => `Neu im Blog, Teil ${i}: mit dem Nachtzug von Hamburg nach Wien und zurück`);
     const audit = async (tabId: number, url: string, platform: PageModel['platform'], prefix: string) => {
       chrome.tabs.get.mockResolvedValue({ id: tabId, url });
-      chrome.tabs.sendMessage.mockResolvedValue({ model: profile(url, platform, texts.map((t, i) => post(`${prefix}${i}`, t))) });
+      chrome.tabs.sendMessage.mockResolvedValue({
+        model: profile(
+          url,
+          platform,
+          texts.map((t, i) => post(`${prefix}${i}`, t)),
+        ),
+      });
       return (await send({ type: 'audit-tab', tabId }, popupSender)) as {
         audit: { kind: string; findings: { rule: string; verdict: string }[] };
       };
