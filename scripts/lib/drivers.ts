@@ -1,9 +1,10 @@
 // The two browsers the batch audit drives, behind one small interface (Driver): Chromium-family
-// browsers through playwright-core (the Chrome build, its service worker) and Firefox through
+// browsers over their DevTools pipe for saved files offline (chromiumPipeDriver) and through
+// playwright-core for URLs and --live (the Chrome build, its service worker), and Firefox through
 // puppeteer-core over WebDriver BiDi (the Firefox build, its event page). The auditor
 // (./auditor.ts) does the rest the same way in both: navigate, ask the extension from one of its
 // own pages with `audit-tab`, as the popup does.
-import type { CDPSession, Page as PwPage, Request as PwRequest } from 'playwright-core';
+import type { Page as PwPage, Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest, Page as PpPage } from 'puppeteer-core';
 import type { CdpConnection } from './cdp.ts';
 import { extensionWorker, launchWithExtension } from './chromium.ts';
@@ -172,34 +173,6 @@ export function savedPageHeaders(body: Buffer, offline: boolean): Record<string,
   return { 'content-type': htmlContentType(body), ...(offline ? { 'content-security-policy': OFFLINE_CSP } : {}) };
 }
 
-/**
- * Offline, in Chromium: only documents are stopped on their way out (the DevTools Fetch domain,
- * for this tab), the tab's own one answered from the saved bytes and any other (a frame's)
- * refused. Everything else a saved page asks for (its images, scripts, styles, fetches: 60–120
- * on a typical page) fails in the browser at the dead proxy without a round trip to this
- * process, which Playwright's route makes for every request (measured: 25 % of a page's time).
- */
-async function answerDocuments(cdp: CDPSession, served: () => Served | null): Promise<void> {
-  // A tab's main frame has the tab's target id, across navigations to other sites (and processes).
-  const { targetInfo } = await cdp.send('Target.getTargetInfo');
-  cdp.on('Fetch.requestPaused', (e) => {
-    const s = served();
-    const mainDocument = e.frameId === targetInfo.targetId;
-    const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
-    const reply =
-      decision === 'fulfill' && s?.body
-        ? cdp.send('Fetch.fulfillRequest', {
-            requestId: e.requestId,
-            responseCode: 200,
-            responseHeaders: Object.entries(savedPageHeaders(s.body, true)).map(([name, value]) => ({ name, value })),
-            body: s.body.toString('base64'),
-          })
-        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' });
-    reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
-  });
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
-}
-
 export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
   const browser = await launchWithExtension(o.dist, {
     headless: true,
@@ -214,21 +187,20 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
   const tabs = new WeakMap<PwPage, () => Served | null>();
   /** A service worker's own request has no frame: asking it for one throws (and took a whole run down). */
   const pageOf = (request: PwRequest): PwPage | null => (request.serviceWorker() ? null : request.frame().page());
-  // Offline, each tab answers its documents itself (answerDocuments); a URL's lane needs every
-  // request looked at, since the network is there.
-  if (!o.offline)
-    await context.route('**/*', async (route, request) => {
-      const url = request.url();
-      const extension = url.startsWith('chrome-extension://');
-      const page = extension ? null : pageOf(request);
-      const served = page ? tabs.get(page)?.() : null;
-      const mainDocument = page !== null && request.isNavigationRequest() && request.frame() === page.mainFrame();
-      const decision = routeFor(served, { url, mainDocument, extension, inTab: page !== null }, o.live);
-      if (decision === 'fulfill' && served?.body)
-        return route.fulfill({ status: 200, body: served.body, headers: savedPageHeaders(served.body, o.offline) });
-      if (decision === 'continue') return route.continue();
-      return route.abort('blockedbyclient');
-    });
+  // URLs and --live (offline saved files go over the pipe: chromiumPipeDriver): every request is
+  // looked at, since the network is there.
+  await context.route('**/*', async (route, request) => {
+    const url = request.url();
+    const extension = url.startsWith('chrome-extension://');
+    const page = extension ? null : pageOf(request);
+    const served = page ? tabs.get(page)?.() : null;
+    const mainDocument = page !== null && request.isNavigationRequest() && request.frame() === page.mainFrame();
+    const decision = routeFor(served, { url, mainDocument, extension, inTab: page !== null }, o.live);
+    if (decision === 'fulfill' && served?.body)
+      return route.fulfill({ status: 200, body: served.body, headers: savedPageHeaders(served.body, o.offline) });
+    if (decision === 'continue') return route.continue();
+    return route.abort('blockedbyclient');
+  });
   // One extension page for the whole run: it asks the background the way the popup does. The
   // options page is used because it has no side effect (the popup would audit its active tab).
   const control = await context.newPage();
@@ -238,7 +210,6 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
     async openTab(served) {
       const page = await context.newPage();
       tabs.set(page, served);
-      if (o.offline) await answerDocuments(await context.newCDPSession(page), served);
       const net = counter();
       if (o.live) {
         page.on('request', net.start);
@@ -279,7 +250,13 @@ function pipeTab(cdp: CdpConnection, sessionId: string): PipeTab {
   };
 }
 
-/** A tab's documents answered from the saved bytes, over the pipe: answerDocuments without Playwright. */
+/**
+ * Offline: only documents are stopped on their way out (the Fetch domain, for this tab), the
+ * tab's own one answered from the saved bytes and any other (a frame's) refused. Everything else
+ * a saved page asks for (its images, scripts, styles, fetches: 60–120 on a typical page) fails in
+ * the browser at the dead proxy without a round trip to this process, which Playwright's route
+ * makes for every request (measured: 25 % of a page's time).
+ */
 async function answerDocumentsOverPipe(
   tab: PipeTab,
   cdp: CdpConnection,
