@@ -11,7 +11,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Audit } from '../../src/contract';
 import type { FoundBrowser } from './browsers.ts';
-import { chromiumDriver, type DriverTab, firefoxDriver, INSTALL_CLOCK, type MainResponse } from './drivers.ts';
+import {
+  chromiumDriver,
+  chromiumPipeDriver,
+  type DriverTab,
+  firefoxDriver,
+  INSTALL_CLOCK,
+  type MainResponse,
+} from './drivers.ts';
 import { originalUrlOf, saveCommentOf, type UrlSource } from './original-url.ts';
 import type { AsOf } from './shape.ts';
 
@@ -195,9 +202,17 @@ const SETTLE_POLL_MS = 100;
 /** Before asking again when the extension had no answer yet (its worker restarting, the tab still committing). */
 const RETRY_MS = 50;
 
-/** The extension asked on the CLI's behalf only: the passive read of every page would extract and judge it a second time. */
-const PASSIVE_OFF = `chrome.storage.local.get('settings').then(({ settings }) =>
-  chrome.storage.local.set({ settings: { ...(settings || {}), passive: false } }))`;
+/**
+ * The extension asked on the CLI's behalf only: the passive read of every page would extract and
+ * judge it a second time. And the browser runs a batch (src/background/session.ts BATCH_KEY): an
+ * audit is answered and not kept — no badge, popup copy or history row, each a handful of calls
+ * to the browser and an IndexedDB transaction per page that nobody reads.
+ */
+const BATCH_PROFILE = `Promise.all([
+  chrome.storage.local.get('settings').then(({ settings }) =>
+    chrome.storage.local.set({ settings: { ...(settings || {}), passive: false } })),
+  chrome.storage.session.set({ batch: true }),
+])`;
 
 /** A browser tab the auditor keeps for the next page (offline): what it serves now, and its tab id once known. */
 interface Slot {
@@ -219,7 +234,9 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     pagesAtOnce = null,
     log = () => {},
   } = options;
-  const launch = browser.family === 'firefox' ? firefoxDriver : chromiumDriver;
+  // Offline Chromium goes over the DevTools pipe with nothing attached to its tabs but what an
+  // audit needs (drivers.ts chromiumPipeDriver); URLs and --live need Playwright's routing.
+  const launch = browser.family === 'firefox' ? firefoxDriver : offline && !live ? chromiumPipeDriver : chromiumDriver;
   const driver = await launch({
     dist,
     executablePath: browser.path,
@@ -231,7 +248,7 @@ export async function createAuditor(options: AuditorOptions): Promise<Auditor> {
     pagesAtOnce,
   });
   try {
-    await driver.control(PASSIVE_OFF);
+    await driver.control(BATCH_PROFILE);
   } catch (err) {
     await driver.close();
     throw err;

@@ -1,11 +1,14 @@
 // The two browsers the batch audit drives, behind one small interface (Driver): Chromium-family
-// browsers through playwright-core (the Chrome build, its service worker) and Firefox through
+// browsers over their DevTools pipe for saved files offline (chromiumPipeDriver) and through
+// playwright-core for URLs and --live (the Chrome build, its service worker), and Firefox through
 // puppeteer-core over WebDriver BiDi (the Firefox build, its event page). The auditor
 // (./auditor.ts) does the rest the same way in both: navigate, ask the extension from one of its
 // own pages with `audit-tab`, as the popup does.
-import type { CDPSession, Page as PwPage, Request as PwRequest } from 'playwright-core';
+import type { Page as PwPage, Request as PwRequest } from 'playwright-core';
 import type { HTTPRequest, Page as PpPage } from 'puppeteer-core';
+import type { CdpConnection } from './cdp.ts';
 import { extensionWorker, launchWithExtension } from './chromium.ts';
+import { launchOverPipe, VIEWPORT } from './chromium-pipe.ts';
 import { FIREFOX_ORIGIN, launchFirefoxWithExtension } from './firefox.ts';
 import { htmlContentType } from './original-url.ts';
 
@@ -170,34 +173,6 @@ export function savedPageHeaders(body: Buffer, offline: boolean): Record<string,
   return { 'content-type': htmlContentType(body), ...(offline ? { 'content-security-policy': OFFLINE_CSP } : {}) };
 }
 
-/**
- * Offline, in Chromium: only documents are stopped on their way out (the DevTools Fetch domain,
- * for this tab), the tab's own one answered from the saved bytes and any other (a frame's)
- * refused. Everything else a saved page asks for (its images, scripts, styles, fetches: 60–120
- * on a typical page) fails in the browser at the dead proxy without a round trip to this
- * process, which Playwright's route makes for every request (measured: 25 % of a page's time).
- */
-async function answerDocuments(cdp: CDPSession, served: () => Served | null): Promise<void> {
-  // A tab's main frame has the tab's target id, across navigations to other sites (and processes).
-  const { targetInfo } = await cdp.send('Target.getTargetInfo');
-  cdp.on('Fetch.requestPaused', (e) => {
-    const s = served();
-    const mainDocument = e.frameId === targetInfo.targetId;
-    const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
-    const reply =
-      decision === 'fulfill' && s?.body
-        ? cdp.send('Fetch.fulfillRequest', {
-            requestId: e.requestId,
-            responseCode: 200,
-            responseHeaders: Object.entries(savedPageHeaders(s.body, true)).map(([name, value]) => ({ name, value })),
-            body: s.body.toString('base64'),
-          })
-        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' });
-    reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
-  });
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
-}
-
 export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
   const browser = await launchWithExtension(o.dist, {
     headless: true,
@@ -212,21 +187,20 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
   const tabs = new WeakMap<PwPage, () => Served | null>();
   /** A service worker's own request has no frame: asking it for one throws (and took a whole run down). */
   const pageOf = (request: PwRequest): PwPage | null => (request.serviceWorker() ? null : request.frame().page());
-  // Offline, each tab answers its documents itself (answerDocuments); a URL's lane needs every
-  // request looked at, since the network is there.
-  if (!o.offline)
-    await context.route('**/*', async (route, request) => {
-      const url = request.url();
-      const extension = url.startsWith('chrome-extension://');
-      const page = extension ? null : pageOf(request);
-      const served = page ? tabs.get(page)?.() : null;
-      const mainDocument = page !== null && request.isNavigationRequest() && request.frame() === page.mainFrame();
-      const decision = routeFor(served, { url, mainDocument, extension, inTab: page !== null }, o.live);
-      if (decision === 'fulfill' && served?.body)
-        return route.fulfill({ status: 200, body: served.body, headers: savedPageHeaders(served.body, o.offline) });
-      if (decision === 'continue') return route.continue();
-      return route.abort('blockedbyclient');
-    });
+  // URLs and --live (offline saved files go over the pipe: chromiumPipeDriver): every request is
+  // looked at, since the network is there.
+  await context.route('**/*', async (route, request) => {
+    const url = request.url();
+    const extension = url.startsWith('chrome-extension://');
+    const page = extension ? null : pageOf(request);
+    const served = page ? tabs.get(page)?.() : null;
+    const mainDocument = page !== null && request.isNavigationRequest() && request.frame() === page.mainFrame();
+    const decision = routeFor(served, { url, mainDocument, extension, inTab: page !== null }, o.live);
+    if (decision === 'fulfill' && served?.body)
+      return route.fulfill({ status: 200, body: served.body, headers: savedPageHeaders(served.body, o.offline) });
+    if (decision === 'continue') return route.continue();
+    return route.abort('blockedbyclient');
+  });
   // One extension page for the whole run: it asks the background the way the popup does. The
   // options page is used because it has no side effect (the popup would audit its active tab).
   const control = await context.newPage();
@@ -236,7 +210,6 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
     async openTab(served) {
       const page = await context.newPage();
       tabs.set(page, served);
-      if (o.offline) await answerDocuments(await context.newCDPSession(page), served);
       const net = counter();
       if (o.live) {
         page.on('request', net.start);
@@ -251,6 +224,171 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
     },
     backgroundClock: async () => (await (await worker()).evaluate('globalThis.__howsocialAsOf ?? null')) as number | null,
     close: browser.close,
+  };
+}
+
+/** One tab's events over the pipe (the connection carries every tab's), and taking its listeners off at once. */
+interface PipeTab {
+  // biome-ignore lint/suspicious/noExplicitAny: an event's shape is the protocol's, per method
+  on(method: string, listener: (params: any) => void): void;
+  off(): void;
+}
+
+function pipeTab(cdp: CdpConnection, sessionId: string): PipeTab {
+  const added: [string, (params: unknown, from: string) => void][] = [];
+  return {
+    on(method, listener) {
+      const mine = (params: unknown, from: string) => {
+        if (from === sessionId) listener(params);
+      };
+      added.push([method, mine]);
+      cdp.on(method, mine);
+    },
+    off() {
+      for (const [method, l] of added.splice(0)) cdp.off(method, l);
+    },
+  };
+}
+
+/**
+ * Offline: only documents are stopped on their way out (the Fetch domain, for this tab), the
+ * tab's own one answered from the saved bytes and any other (a frame's) refused. Everything else
+ * a saved page asks for (its images, scripts, styles, fetches: 60–120 on a typical page) fails in
+ * the browser at the dead proxy without a round trip to this process, which Playwright's route
+ * makes for every request (measured: 25 % of a page's time).
+ */
+async function answerDocumentsOverPipe(
+  tab: PipeTab,
+  cdp: CdpConnection,
+  sessionId: string,
+  targetId: string,
+  served: () => Served | null,
+): Promise<void> {
+  tab.on('Fetch.requestPaused', (e) => {
+    const s = served();
+    const mainDocument = e.frameId === targetId;
+    const decision = routeFor(s, { url: e.request.url, mainDocument, extension: false, inTab: true }, false);
+    const reply =
+      decision === 'fulfill' && s?.body
+        ? cdp.send(
+            'Fetch.fulfillRequest',
+            {
+              requestId: e.requestId,
+              responseCode: 200,
+              responseHeaders: Object.entries(savedPageHeaders(s.body, true)).map(([name, value]) => ({ name, value })),
+              body: s.body.toString('base64'),
+            },
+            sessionId,
+          )
+        : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' }, sessionId);
+    reply.catch(() => {}); // the tab navigated on or closed meanwhile: the request is gone
+  });
+  await cdp.send(
+    'Fetch.enable',
+    { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] },
+    sessionId,
+  );
+}
+
+/**
+ * Offline batches in Chromium: the browser over its DevTools pipe (./chromium-pipe.ts), each tab
+ * attached for its documents (Fetch), its navigation and its DOMContentLoaded (Page lifecycle
+ * events), and nothing else — no Network, Runtime or Log events from the page, no isolated world
+ * of a driver's in it. The viewport and focus are set as Playwright set them.
+ */
+export async function chromiumPipeDriver(o: DriverOptions): Promise<Driver> {
+  const b = await launchOverPipe(o.dist, {
+    executablePath: o.executablePath,
+    timeout: o.timeout,
+    noSandbox: o.noSandbox,
+    handleSignals: o.handleSignals,
+    pagesAtOnce: o.pagesAtOnce,
+  });
+  const { cdp } = b;
+  let controlSession: string;
+  try {
+    // One extension page for the whole run, as chromiumDriver has (its options page: no side effect).
+    controlSession = (await b.openTarget(`chrome-extension://${b.extensionId}/popup/options.html`)).sessionId;
+    const until = Date.now() + o.timeout;
+    while (
+      (await b.evaluate(controlSession, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`)) !==
+      true
+    ) {
+      if (Date.now() > until) throw new Error(`the extension's page did not load within ${o.timeout} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } catch (err) {
+    await b.close();
+    throw err;
+  }
+  const control = (expression: string) => b.evaluate(controlSession, expression);
+  // Any message wakes a stopped worker; this one is refused by it (not a message type).
+  const worker = () => b.workerSession(() => control(`chrome.runtime.sendMessage({ type: 'wake' }).catch(() => {})`));
+  return {
+    async openTab(served) {
+      const { sessionId, targetId } = await b.openTarget('about:blank');
+      const events = pipeTab(cdp, sessionId);
+      // The tab's URL as the browser has it (what chrome.tabs reports), as Playwright's page.url().
+      let url = 'about:blank';
+      events.on('Page.frameNavigated', (e) => {
+        if (!e.frame.parentId) url = e.frame.url;
+      });
+      events.on('Page.navigatedWithinDocument', (e) => {
+        if (e.frameId === targetId) url = e.url;
+      });
+      await Promise.all([
+        answerDocumentsOverPipe(events, cdp, sessionId, targetId, served),
+        cdp.send('Page.enable', {}, sessionId),
+        cdp.send('Page.setLifecycleEventsEnabled', { enabled: true }, sessionId),
+        cdp.send(
+          'Emulation.setDeviceMetricsOverride',
+          { ...VIEWPORT, deviceScaleFactor: 1, mobile: false, screenWidth: VIEWPORT.width, screenHeight: VIEWPORT.height },
+          sessionId,
+        ),
+        cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }, sessionId),
+      ]);
+      return {
+        async goto(to, timeout) {
+          // The DOMContentLoaded of this navigation's document (its loader), however early it comes.
+          const seen = new Set<string>();
+          let wake: ((loaderId: string) => void) | null = null;
+          const listener = (e: { name: string; loaderId: string }, from: string) => {
+            if (from !== sessionId || e.name !== 'DOMContentLoaded') return;
+            seen.add(e.loaderId);
+            wake?.(e.loaderId);
+          };
+          cdp.on('Page.lifecycleEvent', listener);
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            const nav = await cdp.send('Page.navigate', { url: to }, sessionId);
+            if (nav.errorText) throw new Error(`${nav.errorText} at ${to}`);
+            // No loader: a same-document navigation (only the fragment changed); the document is there.
+            if (nav.loaderId && !seen.has(nav.loaderId))
+              await new Promise<void>((ok, fail) => {
+                wake = (id) => id === nav.loaderId && ok();
+                timer = setTimeout(() => fail(new Error(`Timeout ${timeout}ms exceeded`)), timeout);
+              });
+            return null;
+          } finally {
+            clearTimeout(timer);
+            cdp.off('Page.lifecycleEvent', listener);
+          }
+        },
+        evaluate: (expression) => b.evaluate(sessionId, expression),
+        url: () => url,
+        inFlight: () => 0,
+        close: async () => {
+          events.off();
+          await cdp.send('Target.closeTarget', { targetId }).catch(() => {});
+        },
+      };
+    },
+    control,
+    setBackgroundClock: async (ms) => {
+      await b.evaluate(await worker(), `(${INSTALL_CLOCK})(${JSON.stringify(ms)})`);
+    },
+    backgroundClock: async () => (await b.evaluate(await worker(), 'globalThis.__howsocialAsOf ?? null')) as number | null,
+    close: b.close,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Audit, PageModel } from '../contract';
 import { readSettings } from '../settings';
-import { saveAudit } from '../storage/audits';
+import { saveAudit, saveFingerprints } from '../storage/audits';
 import { recordOwnerPosts } from '../storage/owner';
 import { canonicalUrl } from '../storage/canonical';
 import { type HowSocialDb, openDb } from '../storage/db';
@@ -91,6 +91,15 @@ export async function acceptAudit(tabId: number, raw: Audit, model?: PageModel):
     if (model) await recordOwnerPosts(db(), model, audit).catch((err) => recordError(err, Date.now()));
     return storePending(pending, { audit, tabId, into }, settings.perSiteCap);
   });
+}
+
+/**
+ * A batch audit's post fingerprints, for the cross-page rule of the batch's later pages; nothing
+ * else of it is kept (src/background/session.ts BATCH_KEY). A failure costs that rule its history.
+ */
+export async function rememberFingerprints(audit: Audit): Promise<void> {
+  if (!audit.fingerprints.length) return;
+  await saveFingerprints(db(), audit).catch((err) => recordError(err, Date.now()));
 }
 
 function withTabLock<T>(tabId: number, work: () => Promise<T>): Promise<T> {

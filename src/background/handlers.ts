@@ -8,9 +8,9 @@ import { auditOf } from '../judge/audit';
 import { fingerprintsOf } from '../judge/fingerprint';
 import { isPaused, readSettings, type Settings } from '../settings';
 import { historyMatches } from '../storage/audits';
-import { acceptAudit, db } from './audits';
+import { acceptAudit, db, rememberFingerprints } from './audits';
 import { highlightInTab } from './highlight';
-import { allowAudit, sessionModel, setSessionModel } from './session';
+import { allowAudit, isBatch, sessionModel, setSessionModel } from './session';
 
 /**
  * The content script's files as the build names them (vite.config.ts): the entry every page loads,
@@ -111,6 +111,12 @@ export async function onAuditTab(msg: MessageOf<'audit-tab'>): Promise<Responses
   const model = await readTab(msg.tabId);
   if (model === undefined) return { audit: null, error: 'no-access' };
   if (!model || !sameOrigin(model.url, tab.url)) return { audit: null, error: 'not-audited' };
+  if (await isBatch()) {
+    // The batch CLI keeps the answer itself: of the audit only what later pages are judged with.
+    const audit = await judgePage(model, siteOf(tab.url));
+    await rememberFingerprints(audit);
+    return { audit };
+  }
   if (model.social) await setSessionModel(msg.tabId, model);
   const audit = await judgePage(model, siteOf(tab.url));
   await acceptAudit(msg.tabId, audit, model);

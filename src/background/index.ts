@@ -3,7 +3,7 @@ import { browser, type Runtime } from '../lib/browser-api';
 import { db, flushPending } from './audits';
 import { onAuditTab, onHighlight, onLoadAdapters, onPage } from './handlers';
 import { applyBadge, badgeFor, translate } from './badge';
-import { allSessionAudits, clearTab, forgetTab, sessionAudit } from './session';
+import { allSessionAudits, clearTab, forgetTab, sessionAuditAndBatch } from './session';
 import { isPaused, normalizeSettings, readSettings, SETTINGS_KEY } from '../settings';
 import { canonicalUrl } from '../storage/canonical';
 import { registerUserEvents } from './user';
@@ -61,7 +61,9 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
   // The promise is returned for tests to await (the browser ignores it): "nothing happened" is
   // then a fact, not a guess after a sleep.
   return (async () => {
-    const stored = await sessionAudit(tabId);
+    const { audit: stored, batch } = await sessionAuditAndBatch(tabId);
+    // A batch keeps nothing per tab (no badge, no copy): nothing to clear.
+    if (batch) return;
     if (stored && change.url !== undefined && pageOf(stored.url) === pageOf(change.url)) return;
     if (!stored && change.status !== 'loading') return;
     await resetTab(tabId);

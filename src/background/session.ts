@@ -100,6 +100,25 @@ export async function setTabRow(tabId: number, row: TabRow): Promise<void> {
   await chrome.storage.session.set({ [rowKey(tabId)]: row });
 }
 
+/**
+ * Set (by the batch CLI, from an extension page) in a browser that only runs a batch audit: its
+ * audits are answered and not kept — no badge, no popup copy, no history row; only their post
+ * fingerprints, for the cross-page rule of the pages after them (src/background/handlers.ts
+ * onAuditTab). storage.session: memory only, gone with the browser, and out of content scripts' reach.
+ */
+export const BATCH_KEY = 'batch';
+
+/** The tab's audit, and whether this browser runs a batch, in one read (src/background/index.ts onUpdated). */
+export async function sessionAuditAndBatch(tabId: number): Promise<{ audit: Audit | null; batch: boolean }> {
+  const key = auditKey(tabId);
+  const got = await chrome.storage.session.get([key, BATCH_KEY]);
+  return { audit: (got[key] as Audit | undefined) ?? null, batch: got[BATCH_KEY] === true };
+}
+
+export async function isBatch(): Promise<boolean> {
+  return (await chrome.storage.session.get(BATCH_KEY))[BATCH_KEY] === true;
+}
+
 /** The tab shows another page: its audit and rate count go; its history row stays (same visit). */
 export async function clearTab(tabId: number): Promise<void> {
   await chrome.storage.session.remove([auditKey(tabId), rateKey(tabId), modelKey(tabId)]);

@@ -73,17 +73,31 @@ export async function saveAudit(db: HowSocialDb, audit: Audit, opts: SaveOptions
     // put: a repeat visit replaces the earlier list (an audit without findings stores none).
     if (findings.length) await db.auditFindings.put({ auditId, findings });
     else await db.auditFindings.delete(auditId);
-    const fingerprints: Omit<FingerprintRow, 'id'>[] = audit.fingerprints.map((fingerprint) => ({
-      fingerprint,
-      site: audit.site,
-      platform: audit.platform,
-      auditId,
-      time: audit.time,
-    }));
-    if (fingerprints.length) await db.fingerprints.bulkAdd(fingerprints as FingerprintRow[]);
+    const fingerprints = fingerprintRows(audit, auditId);
+    if (fingerprints.length) await db.fingerprints.bulkAdd(fingerprints);
     if (opts.cap !== undefined) await capSite(db, audit.site, opts.cap);
     return auditId;
   });
+}
+
+function fingerprintRows(audit: Audit, auditId: number): FingerprintRow[] {
+  return audit.fingerprints.map((fingerprint) => ({
+    fingerprint,
+    site: audit.site,
+    platform: audit.platform,
+    auditId,
+    time: audit.time,
+  })) as FingerprintRow[];
+}
+
+/**
+ * Only an audit's fingerprints, for the cross-page rule (historyMatches), without an audit row:
+ * a batch audit, which is not history (src/background/audits.ts rememberFingerprints). They
+ * belong to no row (auditId 0, which no row has: ids start at 1).
+ */
+export async function saveFingerprints(db: HowSocialDb, audit: Audit): Promise<void> {
+  const rows = fingerprintRows(audit, 0);
+  if (rows.length) await db.fingerprints.bulkAdd(rows);
 }
 
 /** Delete audits (findings, fingerprints) by id; call inside a transaction over the three tables. */

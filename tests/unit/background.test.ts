@@ -230,6 +230,35 @@ describe('background messages', () => {
     expect(chrome.badges.get(TAB)).toBeUndefined();
   });
 
+  it('in a batch (the CLI’s browser) audit-tab answers and keeps nothing but the fingerprints later pages are judged with', async () => {
+    await chrome.storage.session.set({ batch: true });
+    const texts = [1, 2, 3, 4].map((i) => `Neu im Blog, Teil ${i}: mit dem Nachtzug von Hamburg nach Wien und zurück`);
+    const audit = async (tabId: number, url: string, platform: PageModel['platform'], prefix: string) => {
+      chrome.tabs.get.mockResolvedValue({ id: tabId, url });
+      chrome.tabs.sendMessage.mockResolvedValue({
+        model: profile(
+          url,
+          platform,
+          texts.map((t, i) => post(`${prefix}${i}`, t)),
+        ),
+      });
+      return (await send({ type: 'audit-tab', tabId }, popupSender)) as {
+        audit: { kind: string; findings: { rule: string; verdict: string }[] };
+      };
+    };
+    const first = await audit(TAB, 'https://x.com/acct', 'x', 'x');
+    expect(first.audit.kind).toBe('profile');
+    // answered, not kept: no badge, no copy for a popup, no history row, nothing set on the tab
+    expect(chrome.badges.get(TAB)).toBeUndefined();
+    expect(chrome.action.setBadgeText).not.toHaveBeenCalled();
+    expect([...chrome.storage.session.data.keys()]).toEqual(['batch']);
+    expect(await openDb().audits.count()).toBe(0);
+    expect(await openDb().fingerprints.count()).toBe(texts.length);
+    // the batch's next page, on another network, is judged against the first one's posts
+    const second = await audit(9, 'https://bsky.app/profile/acct', 'bluesky', 'b');
+    expect(second.audit.findings).toContainEqual(expect.objectContaining({ rule: 'same-message-everywhere', verdict: 'fail' }));
+  });
+
   it('audit-tab refuses pages it may not script', async () => {
     chrome.tabs.get.mockResolvedValue({ id: TAB, url: 'chrome://settings/' });
     expect(await send({ type: 'audit-tab', tabId: TAB }, popupSender)).toEqual({ audit: null, error: 'no-access' });
@@ -252,6 +281,18 @@ describe('background tab and settings events', () => {
     await send(page(), contentSender);
     fire(chrome.tabs.onRemoved, TAB, {});
     await vi.waitFor(() => expect(chrome.storage.session.data.has(`audit:tab:${TAB}`)).toBe(false));
+  });
+
+  it('in a batch a tab’s navigation costs no call to the browser: the tab has nothing to clear', async () => {
+    await chrome.storage.session.set({ batch: true });
+    const removed = vi.spyOn(chrome.storage.session, 'remove');
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
+    expect(chrome.action.setBadgeText).not.toHaveBeenCalled();
+    expect(removed).not.toHaveBeenCalled();
+    // the control: outside a batch the same navigation resets the tab
+    await chrome.storage.session.remove('batch');
+    await fire(chrome.tabs.onUpdated, TAB, { status: 'loading', url: 'https://blog.example/next/' });
+    expect(chrome.action.setBadgeText).toHaveBeenCalledWith({ tabId: TAB, text: '' });
   });
 
   it('a fragment change keeps the badge; an SPA URL change (no loading status) clears it', async () => {

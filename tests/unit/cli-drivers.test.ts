@@ -90,6 +90,10 @@ describe('offline saved pages', () => {
     expect(batch).toContain('--disable-site-isolation-trials');
     expect(batch).toContain('--renderer-process-limit=6');
     expect(batch.find((f) => f.startsWith('--disable-features='))).toContain('site-per-process');
+    // offline, nothing reads a page's text for Translate (one --disable-features: the last one counts)
+    expect(offlineFlags('http://127.0.0.1:9').filter((f) => f.startsWith('--disable-features='))).toHaveLength(1);
+    const off = offlineFlags('http://127.0.0.1:9').find((f) => f.startsWith('--disable-features=')) ?? '';
+    expect(off.slice('--disable-features='.length).split(',')).toEqual(expect.arrayContaining(['Translate', 'HttpsUpgrades']));
     expect(batch.join(' ')).not.toContain('sandbox');
   });
 });
