@@ -111,15 +111,12 @@ export async function onAuditTab(msg: MessageOf<'audit-tab'>): Promise<Responses
   const model = await readTab(msg.tabId);
   if (model === undefined) return { audit: null, error: 'no-access' };
   if (!model || !sameOrigin(model.url, tab.url)) return { audit: null, error: 'not-audited' };
-  if (await isBatch()) {
-    // The batch CLI keeps the answer itself: of the audit only what later pages are judged with.
-    const audit = await judgePage(model, siteOf(tab.url));
-    await rememberFingerprints(audit);
-    return { audit };
-  }
-  if (model.social) await setSessionModel(msg.tabId, model);
+  // The batch CLI keeps the answer itself: of the audit only what later pages are judged with.
+  const batch = await isBatch();
+  if (model.social && !batch) await setSessionModel(msg.tabId, model);
   const audit = await judgePage(model, siteOf(tab.url));
-  await acceptAudit(msg.tabId, audit, model);
+  if (batch) await rememberFingerprints(audit);
+  else await acceptAudit(msg.tabId, audit, model);
   return { audit };
 }
 

@@ -17,7 +17,7 @@ export { DEBOUNCE_MS, MAX_WAIT_MS } from './watch';
  * neither an article nor a profile costs it two cheap gates; a page that may be one gets its
  * adapter family injected by the worker (./families.ts), is read in slices with the page's turn
  * between them (./reading.ts), and is read again when its DOM grows (single-page apps, ./watch.ts)
- * or its URL changes. Each URL is one Reading with its own AbortSignal: a navigation aborts the
+ * or its URL changes. Each URL is one Reading with its own cancel flag: a navigation cancels the
  * reading in flight.
  */
 

@@ -9,8 +9,6 @@ import { decodeEntities } from '../lib/entities';
 /** Texts the report keeps per post or comment: evidence excerpts are at most 200 characters (DESIGN.md). */
 export const EXCERPT_CHARS = 200;
 
-export { decodeEntities };
-
 /** The visible text of an HTML fragment, whitespace collapsed. */
 export function textOf(html: string): string {
   return decodeEntities(

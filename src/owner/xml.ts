@@ -1,4 +1,4 @@
-import { decodeEntities } from './html';
+import { decodeEntities } from '../lib/entities';
 
 /**
  * Just enough XML for RSS 2.0 and Atom feeds: the `<item>`/`<entry>` blocks and their child
