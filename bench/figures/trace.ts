@@ -15,7 +15,7 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-type CompleteEvent = TraceEvent & { ph: 'X'; dur: number };
+export type CompleteEvent = TraceEvent & { ph: 'X'; dur: number };
 
 /** A PerformanceObserver `longtask` entry: ms since the page's time origin. */
 export interface LongTaskEntry {
@@ -94,7 +94,7 @@ const SCRIPT_EVENTS = new Set([
   'v8.callFunction',
 ]);
 
-const isComplete = (e: TraceEvent): e is CompleteEvent => e.ph === 'X' && typeof e.dur === 'number';
+export const isComplete = (e: TraceEvent): e is CompleteEvent => e.ph === 'X' && typeof e.dur === 'number';
 
 /** The main frame's navigation to `pageUrl`: its ts is the page's time origin, its pid/tid the main thread. */
 function navigationTo(events: readonly TraceEvent[], pageUrl: string): TraceEvent | undefined {

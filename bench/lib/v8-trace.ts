@@ -6,7 +6,7 @@
 // (parsing the whole file, pre-parsing its functions), `V8.CompileCode` the lazy compile of a
 // function on its first call; both run inside the extension's script tasks (`EvaluateScript`,
 // `FunctionCall` whose data names a chrome-extension:// URL).
-import { type TraceEvent, tracer } from '../figures/trace.ts';
+import { type CompleteEvent, isComplete, type TraceEvent, tracer } from '../figures/trace.ts';
 
 /** V8's compile events and the renderer's script tasks. */
 export const TRACER = tracer(['v8', 'devtools.timeline', 'disabled-by-default-v8.compile']);
@@ -21,8 +21,6 @@ export interface CompileShare {
   unattributed: number;
 }
 
-type Timed = TraceEvent & { dur: number };
-const complete = (e: TraceEvent): e is Timed => e.ph === 'X' && typeof e.dur === 'number';
 const dataUrl = (e: TraceEvent): string => {
   const args = e.args as { data?: { url?: unknown }; fileName?: unknown } | undefined;
   const url = args?.data?.url ?? args?.fileName;
@@ -38,14 +36,14 @@ const SCRIPT_TASKS = new Set(['EvaluateScript', 'FunctionCall', 'v8.run', 'v8.co
  */
 export function compileShare(events: readonly TraceEvent[], prefix: string): CompileShare {
   const share: CompileShare = { topLevel: 0, lazy: 0, unattributed: 0 };
-  const first = events.find((e) => complete(e) && e.name === 'v8.compile' && dataUrl(e).startsWith(prefix));
+  const first = events.find((e) => isComplete(e) && e.name === 'v8.compile' && dataUrl(e).startsWith(prefix));
   if (!first) return share;
-  const thread = events.filter((e): e is Timed => complete(e) && e.pid === first.pid && e.tid === first.tid);
+  const thread = events.filter((e): e is CompleteEvent => isComplete(e) && e.pid === first.pid && e.tid === first.tid);
   const tasks = thread.filter((e) => SCRIPT_TASKS.has(e.name) && dataUrl(e) !== '');
   for (const e of thread) {
     if (e.name === 'v8.compile' && dataUrl(e).startsWith(prefix)) share.topLevel += e.dur / 1000;
     if (e.name !== 'V8.CompileCode') continue;
-    let owner: Timed | null = null;
+    let owner: CompleteEvent | null = null;
     for (const t of tasks) {
       if (t.ts <= e.ts && t.ts + t.dur >= e.ts + e.dur && (!owner || t.dur <= owner.dur)) owner = t;
     }
