@@ -12,6 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GENERATORS, type GeneratedKind } from '../bench/pages.ts';
+import { median } from '../src/owner/analysis.ts';
 import { parseInputList } from './lib/args.ts';
 import { runBatch } from './lib/batch.ts';
 import { findBrowser } from './lib/browsers.ts';
@@ -89,12 +90,6 @@ function isRenderer(pid: number): boolean {
   }
 }
 
-/** Median of a list of numbers (0 for none). */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : 0;
-}
-
 /**
  * Audit the list once in this process: pages per minute, where a page's time goes (the auditor's
  * phases: median per page and the share of the summed page time) and the memory of the browser's
@@ -147,12 +142,14 @@ async function run(dir: string, concurrency: number): Promise<void> {
   );
   const names = [...new Set(items.flatMap((i) => Object.keys(i.phases)))];
   const total = items.reduce((s, i) => s + Object.values(i.phases).reduce((a, b) => a + b, 0), 0);
-  console.log(`a page's time (median ms per page, share of all page time), median page ${median(items.map((i) => i.ms))} ms:`);
+  console.log(
+    `a page's time (median ms per page, share of all page time), median page ${median(items.map((i) => i.ms)) ?? 0} ms:`,
+  );
   for (const name of names) {
     const per = items.map((i) => i.phases[name] ?? 0);
     const sum = per.reduce((a, b) => a + b, 0);
     console.log(
-      `  ${name.padEnd(12)} ${median(per).toFixed(1).padStart(7)} ms  ${((sum / total) * 100).toFixed(1).padStart(5)} %`,
+      `  ${name.padEnd(12)} ${(median(per) ?? 0).toFixed(1).padStart(7)} ms  ${((sum / total) * 100).toFixed(1).padStart(5)} %`,
     );
   }
 }

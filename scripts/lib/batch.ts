@@ -4,6 +4,7 @@ import type { Audit } from '../../src/contract';
 import type { AuditInput } from './args.ts';
 import type { FoundBrowser } from './browsers.ts';
 import { type Auditor, createAuditor, resolveInput, type Target } from './auditor.ts';
+import { withoutHash } from './drivers.ts';
 import { type AuditRecord, auditRecord } from './shape.ts';
 
 export interface BatchItem {
@@ -46,11 +47,6 @@ function readError(err: NodeJS.ErrnoException): string {
 }
 
 const clockKey = (t: Target | null) => (t?.clock === null || t === null ? 'now' : String(t.clock));
-
-function withoutHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
-}
 
 export interface Batch {
   /** every input's item, in input order (interrupted runs: the finished ones) */

@@ -1,7 +1,7 @@
 // Chromium with the extension for an offline batch, driven over its DevTools pipe (./cdp.ts)
 // instead of Playwright: the same flags, profile and Ctrl+C handling as launchWithExtension
 // (./chromium.ts), and nothing attached to a tab but what the batch asks of it.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type CdpConnection, CdpError, spawnPipeBrowser } from './cdp.ts';
@@ -96,7 +96,6 @@ export async function launchOverPipe(distChromeDir: string, o: PipeLaunchOptions
     launched = spawnPipeBrowser(o.executablePath ?? CHROMIUM_PATH, args);
   } catch (err) {
     await profile.close();
-    await rm(userDataDir, { recursive: true, force: true });
     throw err;
   }
   const { cdp, process: child } = launched;

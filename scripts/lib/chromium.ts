@@ -97,8 +97,6 @@ export interface LaunchOptions {
   noSandbox?: boolean;
   /** shut every network path (offlineFlags) */
   offline?: boolean;
-  /** offline batches: pages audited at once, so page processes are reused (offlineFlags) */
-  pagesAtOnce?: number | null;
   /** close the browser and exit on Ctrl+C / kill (default); false when the caller handles them */
   handleSignals?: boolean;
 }
@@ -174,11 +172,10 @@ export async function launchWithExtension(distChromeDir: string, options: Launch
     noSandbox = false,
     offline = false,
     handleSignals = true,
-    pagesAtOnce = null,
   } = options;
   const extDir = resolve(distChromeDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'howsocial-chromium-'));
-  const args = extensionFlags(extDir, { headless, noSandbox, offline, pagesAtOnce });
+  const args = extensionFlags(extDir, { headless, noSandbox, offline, pagesAtOnce: null });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {

@@ -179,7 +179,6 @@ export async function chromiumDriver(o: DriverOptions): Promise<Driver> {
     executablePath: o.executablePath,
     noSandbox: o.noSandbox,
     offline: o.offline,
-    pagesAtOnce: o.pagesAtOnce,
     timeout: o.timeout,
     handleSignals: o.handleSignals,
   });

@@ -45,10 +45,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import type { Browser as PpBrowser } from 'puppeteer-core';
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
-import { FIREFOX_UUID, launchFirefox as launchFirefoxProfile } from '../../scripts/lib/firefox.ts';
+import { FIREFOX_UUID, gotoExtensionPage, launchFirefox as launchFirefoxProfile } from '../../scripts/lib/firefox.ts';
 import type { Audit } from '../../src/contract';
 import type { Settings } from '../../src/settings';
 import type { AuditFindingsRow, AuditRow, FindingRow } from '../../src/storage/db';
@@ -73,7 +73,7 @@ export const browsers: BrowserName[] = (process.env.HOWSOCIAL_BROWSERS ?? 'chrom
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 // The add-on id and the fixed moz-extension UUID (so tests open extension pages by URL) are the CLI's.
-export { FIREFOX_UUID, GECKO_ID } from '../../scripts/lib/firefox.ts';
+export { FIREFOX_UUID, GECKO_ID, gotoExtensionPage } from '../../scripts/lib/firefox.ts';
 
 export interface Badge {
   text: string;
@@ -394,19 +394,4 @@ async function launchFirefox(extDir: string, profile: string): Promise<Driver> {
     await browser.close();
     throw err;
   }
-}
-
-/**
- * Firefox moves a tab into the extension process on navigation to moz-extension://, and
- * puppeteer's BiDi navigation tracking never sees that load finish (goto times out although
- * the page is there). So: start the navigation, then wait on the document itself.
- */
-export async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
-  const nav = page.goto(url, { timeout: 30_000 }).catch(() => null);
-  await waitFor(
-    () => page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']),
-    ([href, state]) => href === url && state === 'complete',
-    { timeout: 30_000, what: `extension page ${url}` },
-  );
-  void nav;
 }
