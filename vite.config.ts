@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
@@ -27,6 +27,30 @@ export const CONTENT_FILES = {
   'content-blog.js': 'content-scripts/blog.ts',
   'content-social.js': 'content-scripts/social.ts',
 } as const;
+
+/**
+ * Modules the entry hands to the families (src/content/families.ts `provideShared`): in a family's
+ * build, an import of one of these files is its stand-in under content-scripts/shared/, which reads
+ * the entry's own module. An article or profile page then parses and warms up the gates' page
+ * checks once, not once in each file.
+ */
+export const SHARED_MODULES: Record<string, string> = {
+  'src/adapters/_blog/detect.ts': 'content-scripts/shared/detect.ts',
+};
+
+/** The family builds' resolver for SHARED_MODULES. */
+function fromEntry(): Plugin {
+  const standIns = new Map(Object.entries(SHARED_MODULES).map(([file, standIn]) => [resolve(file), resolve(standIn)]));
+  return {
+    name: 'howsocial:from-entry',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const path = resolve(dirname(importer), source);
+      return standIns.get(path) ?? standIns.get(`${path}.ts`) ?? null;
+    },
+  };
+}
 
 type Manifest = typeof baseManifest;
 
@@ -56,6 +80,7 @@ function contentScripts(outDir: string): Plugin {
         await build({
           configFile: false,
           logLevel: 'warn',
+          plugins: file === 'content.js' ? [] : [fromEntry()],
           build: {
             outDir,
             emptyOutDir: false,
