@@ -15,8 +15,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension } from '../scripts/lib/chromium.ts';
-import type { BrowserContext, Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.ts';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { BARE_WALK } from './figures/cold.ts';
 import { type ColdLoad, type ColdPage, coldLoad, PROFILER, realPages, recordedLoad, serveOffline } from './figures/cold-load.ts';
 import { readArgs, runMain, UsageError, wholeNumber } from './lib/args.ts';
 import { buildExtension, ROOT } from './lib/build.ts';
@@ -42,6 +43,11 @@ const USAGE = `Usage: npm run bench:profile -- --page PAGE [options]
   --again            after each cold load, have the tab read the page again (the popup's "Audit
                      this page": compiled code, warm caches) under the profiler: what of the cold
                      figure is first-run cost
+  --floor            load the page --runs more times in the same Chromium without the extension and
+                     time in the tab (performance.now) a bare walk, or a first read of its DOM
+                     (classes, ids, links, metas, text), in a fresh isolated world, and the walk in
+                     the page's main world: what any content script pays to touch this DOM the
+                     first time from a world of its own, before any code of its own runs cold
   --compile          also trace --runs more cold loads per page and print how much of the
                      extension's script tasks is V8 compiling its files (top-level) and its
                      functions (lazily, on first call). Compile time grows with the code shipped:
@@ -57,6 +63,7 @@ interface ProfileOptions {
   under: string | null;
   compile: boolean;
   again: boolean;
+  floor: boolean;
 }
 
 /** `gen:KIND:ELEMENTS`, or the real pages whose name contains `arg`. */
@@ -80,7 +87,7 @@ function pagesFor(arg: string, realDir: string): ColdPage[] {
 
 function parseArgs(argv: readonly string[]): ProfileOptions {
   const args = readArgs(argv, {
-    flags: ['compile', 'again'],
+    flags: ['compile', 'again', 'floor'],
     values: ['page', 'dist', 'runs', 'top', 'inclusive', 'under', 'real-pages'],
   });
   const page = args.value('page');
@@ -94,6 +101,7 @@ function parseArgs(argv: readonly string[]): ProfileOptions {
     under: args.value('under') ?? null,
     compile: args.flag('compile'),
     again: args.flag('again'),
+    floor: args.flag('floor'),
   };
 }
 
@@ -174,6 +182,7 @@ async function profilePages(distChrome: string, o: ProfileOptions): Promise<void
         console.log(
           `the same page read again in the same tab (run-audit, forced): ${again.map((x) => x.toFixed(1)).join(' / ')} ms (median ${median(again)?.toFixed(1)} ms)`,
         );
+      if (o.floor) console.log(floorReport(await floorLoads(p, o.runs)));
       if (o.compile) console.log(await compileReport(ext.context, ext.worker, p, prefix, o.runs));
     }
   } finally {
@@ -196,6 +205,98 @@ async function readAgain(context: BrowserContext, worker: Worker, load: ColdLoad
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** One tab's floor (--floor), ms. */
+interface Floor {
+  isolatedWalk: number;
+  isolatedRead: number;
+  /** the same read again in the same world */
+  readAgain: number;
+  mainWalk: number;
+}
+
+/**
+ * A first read of a page's DOM, the kinds of access the adapters make (no HowSocial code): every
+ * element's class and id, every link's resolved href, the head's metas, the body's text once.
+ */
+const FIRST_READ = inPage(() => {
+  const t = performance.now();
+  let n = 0;
+  for (const el of document.querySelectorAll('*')) n += (el.getAttribute('class') ?? '').length + el.id.length;
+  for (const a of document.links) n += (a as HTMLAnchorElement).href.length;
+  for (const m of document.head.querySelectorAll('meta')) n += (m.getAttribute('content') ?? '').length;
+  n += (document.body?.textContent ?? '').length;
+  return { ms: performance.now() - t, n };
+});
+
+/**
+ * Milliseconds of `fn`, sent as its source into a fresh isolated world of the tab (or its main
+ * world), once per `times`: the first is cold, the next ones find the world's wrappers made.
+ */
+async function timedIn(page: Page, world: string | null, fn: () => { ms: number }, times = 1): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const contextId = world
+      ? (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: world })).executionContextId
+      : undefined;
+    const out: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `(${String(fn)})()`, contextId, returnByValue: true });
+      out.push((result.value as { ms: number }).ms);
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * `runs` floors of `p`, in the same Chromium with the same flags but no extension: the first
+ * isolated world of a renderer makes the DOM's wrapper templates that later worlds reuse, so with
+ * HowSocial loaded its own content script would already have paid that part. A fresh tab for
+ * the walk and another for the read, each the first isolated world of its page.
+ */
+async function floorLoads(p: ColdPage, runs: number): Promise<Floor[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, '--headless=new'] });
+  try {
+    const context = await browser.newContext();
+    await serveOffline(context, [p]);
+    const fresh = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
+      const page = await context.newPage();
+      try {
+        await page.goto(p.url, { waitUntil: 'load', timeout: 60_000 });
+        return await use(page);
+      } finally {
+        await page.close();
+      }
+    };
+    const floors: Floor[] = [];
+    for (let r = 0; r < runs; r++) {
+      const [[isolatedWalk = 0], [mainWalk = 0]] = await fresh(async (page) => [
+        await timedIn(page, 'howsocial-floor', BARE_WALK),
+        await timedIn(page, null, BARE_WALK),
+      ]);
+      const [isolatedRead = 0, readAgain = 0] = await fresh((page) => timedIn(page, 'howsocial-floor', FIRST_READ, 2));
+      floors.push({ isolatedWalk, isolatedRead, readAgain, mainWalk });
+    }
+    return floors;
+  } finally {
+    await browser.close();
+  }
+}
+
+function floorReport(floors: readonly Floor[]): string {
+  const line = (label: string, f: (x: Floor) => number) =>
+    `  ${label}: ${floors.map((x) => f(x).toFixed(1)).join(' / ')} ms (median ${median(floors.map(f))?.toFixed(1)} ms)`;
+  return [
+    'the floor: no extension in the browser, fresh tabs, timed in the tab (performance.now):',
+    line('bare walk, fresh isolated world', (x) => x.isolatedWalk),
+    line('first read of the DOM (classes, ids, links, metas, text), fresh isolated world', (x) => x.isolatedRead),
+    line('the same read again in that world', (x) => x.readAgain),
+    line("bare walk, the page's main world", (x) => x.mainWalk),
+  ].join('\n');
 }
 
 /** Medians over `runs` traced cold loads of what V8 compiled for the extension. */

@@ -46,18 +46,23 @@ export interface ColdOptions {
   log?: Log;
 }
 
-/** The bare walk in the page's main world: ms, and the element count. */
+/**
+ * The bare walk: every element touched once, the body's text read once; ms, and the element count.
+ * Sent into a page as its source: in the page's main world here, in a fresh isolated world by
+ * bench/cold-profile.ts --floor.
+ */
+export const BARE_WALK = inPage(() => {
+  const t = performance.now();
+  const all = document.querySelectorAll('*');
+  let n = 0;
+  for (let i = 0; i < all.length; i++) n += all[i].localName.length;
+  n += (document.body?.textContent ?? '').length;
+  return { ms: performance.now() - t, elements: all.length, n };
+});
+
+/** The bare walk in the page's main world. */
 async function bareWalk(page: Page): Promise<{ ms: number; elements: number }> {
-  return page.evaluate(
-    inPage(() => {
-      const t = performance.now();
-      const all = document.querySelectorAll('*');
-      let n = 0;
-      for (let i = 0; i < all.length; i++) n += all[i].localName.length;
-      n += (document.body?.textContent ?? '').length;
-      return { ms: performance.now() - t, elements: all.length, n };
-    }),
-  );
+  return page.evaluate(BARE_WALK);
 }
 
 /** The page model the tab's content script reads, asked for by the worker as the popup does. */
