@@ -31,8 +31,9 @@ export const CONTENT_FILES = {
 /**
  * Modules the entry hands to the families (src/content/families.ts `provideShared`): in a family's
  * build, an import of one of these files is its stand-in under content-scripts/shared/, which reads
- * the entry's own module. An article or profile page then parses and warms up the gates' page
- * checks once, not once in each file.
+ * the entry's own functions. An article page then parses and warms up the gates' page checks once,
+ * not once in each file. (The social markers stay copied: handing them over cost the entry more
+ * bytes than the social family saved.)
  */
 export const SHARED_MODULES: Record<string, string> = {
   'src/adapters/_blog/detect.ts': 'content-scripts/shared/detect.ts',

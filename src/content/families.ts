@@ -19,7 +19,7 @@ const SLOT = '__howsocialAdapters';
  * of detect.ts as content-scripts/shared/detect.ts). So an article page parses the detection code
  * once, and the adapters call functions the gate has already compiled and run. Handed over by
  * position, not by name: a name is a property the minifier keeps, and every page loads the entry.
- * content-scripts/main.ts packs them in this order and shared/detect.ts unpacks them
+ * content-scripts/shared/pack.ts packs them in this order and shared/detect.ts unpacks them
  * (tests/unit/shared-detect.test.ts holds the two to each other).
  */
 export type DetectPack = readonly [
