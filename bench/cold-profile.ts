@@ -15,12 +15,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchWithExtension } from '../scripts/lib/chromium.ts';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { launchWithExtension } from '../scripts/lib/chromium.ts';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { BARE_WALK } from './figures/cold.ts';
 import { type ColdLoad, type ColdPage, coldLoad, PROFILER, realPages, recordedLoad, serveOffline } from './figures/cold-load.ts';
 import { readArgs, runMain, UsageError, wholeNumber } from './lib/args.ts';
 import { buildExtension, ROOT } from './lib/build.ts';
+import { launchPlain } from './lib/chromium.ts';
 import { addTo, addToEach, type CallFrame, forEachSample, frameKey, selfTimeOf, topLines } from './lib/cpu-profile.ts';
 import { inPage } from './lib/in-page.ts';
 import { log, median } from './lib/stats.ts';
@@ -259,7 +260,7 @@ async function timedIn(page: Page, world: string | null, fn: () => { ms: number 
  * the walk and another for the read, each the first isolated world of its page.
  */
 async function floorLoads(p: ColdPage, runs: number): Promise<Floor[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, '--headless=new'] });
+  const browser = await launchPlain();
   try {
     const context = await browser.newContext();
     await serveOffline(context, [p]);

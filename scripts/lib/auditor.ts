@@ -9,7 +9,9 @@
 // the audit waits for it to settle.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { BATCH_KEY } from '../../src/background/session';
 import type { Audit } from '../../src/contract';
+import { SETTINGS_KEY } from '../../src/settings';
 import type { FoundBrowser } from './browsers.ts';
 import {
   chromiumDriver,
@@ -209,9 +211,9 @@ const RETRY_MS = 50;
  * to the browser and an IndexedDB transaction per page that nobody reads.
  */
 const BATCH_PROFILE = `Promise.all([
-  chrome.storage.local.get('settings').then(({ settings }) =>
-    chrome.storage.local.set({ settings: { ...(settings || {}), passive: false } })),
-  chrome.storage.session.set({ batch: true }),
+  chrome.storage.local.get(${JSON.stringify(SETTINGS_KEY)}).then((got) =>
+    chrome.storage.local.set({ [${JSON.stringify(SETTINGS_KEY)}]: { ...(got[${JSON.stringify(SETTINGS_KEY)}] || {}), passive: false } })),
+  chrome.storage.session.set({ [${JSON.stringify(BATCH_KEY)}]: true }),
 ])`;
 
 /** A browser tab the auditor keeps for the next page (offline): what it serves now, and its tab id once known. */

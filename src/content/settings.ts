@@ -1,8 +1,5 @@
 import { type PageSettings, pageSettingsOf, SETTINGS_KEY } from '../settings';
 
-export type { PageSettings };
-export { pageSettingsOf };
-
 /** The settings the content script needs (src/settings.ts `pageSettingsOf`), from storage.local. */
 export async function readPageSettings(): Promise<PageSettings> {
   const got = await chrome.storage.local.get(SETTINGS_KEY);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageSettingsOf } from '../../../src/content/settings';
+import { pageSettingsOf } from '../../../src/settings';
 import { normalizeSettings } from '../../../src/settings';
 
 /**
